@@ -1,0 +1,149 @@
+import { join, resolve } from 'node:path';
+import { invalidArgument } from '../domain/errors.js';
+import type { EnvSettings } from './env-settings.js';
+import type { HostEntry, ManagementJson, RelaySettings, TurnSettings } from './management-json.js';
+
+export type { HostEntry, RelaySettings, TurnSettings } from './management-json.js';
+
+export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal';
+export const LOG_LEVELS: readonly LogLevel[] = ['trace', 'debug', 'info', 'warn', 'error', 'fatal'];
+
+export type StoreSettings =
+  | { readonly engine: 'sqlite'; readonly file: string }
+  | { readonly engine: 'postgres'; readonly dsn: string; readonly schema?: string };
+
+/** Everything the server needs, validated and frozen once at start-up. */
+export interface Config {
+  readonly dataDir: string;
+  readonly host: string;
+  readonly grpcPort: number;
+  readonly httpPort: number;
+  readonly metricsPort: number;
+  readonly logLevel: LogLevel;
+  readonly store: StoreSettings;
+  /** DNS domain for peer FQDNs when the account sets none. */
+  readonly dnsDomain: string;
+  readonly stuns: readonly HostEntry[];
+  readonly turn: TurnSettings | null;
+  readonly relay: RelaySettings | null;
+  readonly signal: HostEntry;
+  readonly tls: { readonly certFile: string; readonly keyFile: string } | null;
+  readonly cacheRedisAddress: string | undefined;
+  readonly peerSync: { readonly redisAddress: string | undefined; readonly key: string; readonly intervalMs: number };
+  readonly logLevelOverride: { readonly redisAddress: string | undefined; readonly key: string; readonly intervalMs: number };
+  readonly maxConcurrentSyncs: number;
+}
+
+/** Command-line flags of `roost serve` (undefined = not given). */
+export interface ServeFlags {
+  readonly dataDir?: string;
+  readonly host?: string;
+  readonly grpcPort?: number;
+  readonly httpPort?: number;
+  readonly metricsPort?: number;
+  readonly logLevel?: string;
+}
+
+export const DEFAULTS = Object.freeze({
+  dataDir: './data',
+  host: '0.0.0.0',
+  grpcPort: 33073,
+  httpPort: 33071,
+  metricsPort: 9090,
+  logLevel: 'info' as LogLevel,
+  dnsDomain: 'netbird.selfhosted',
+  /** Where the built-in single-machine defaults point Signal, STUN, TURN and relay. */
+  localServicesHost: '127.0.0.1',
+});
+
+/**
+ * Built-in single-machine services (no --config): everything on the local host, never a public
+ * service. TURN uses time-based credentials and relay tokens keyed by `localSecret`, a random
+ * secret kept in the data dir so a local coturn/relay can be configured with it.
+ */
+export function localServiceDefaults(localSecret: string): Pick<Config, 'stuns' | 'turn' | 'relay' | 'signal'> {
+  const h = DEFAULTS.localServicesHost;
+  return {
+    signal: { proto: 'http', uri: `${h}:10000`, username: '', password: '' },
+    stuns: [{ proto: 'udp', uri: `stun:${h}:3478`, username: '', password: '' }],
+    turn: {
+      timeBasedCredentials: true,
+      credentialsTtlMs: 12 * 3600_000,
+      secret: localSecret,
+      turns: [{ proto: 'udp', uri: `turn:${h}:3478`, username: '', password: '' }],
+    },
+    relay: { addresses: [`rel://${h}:33080`], credentialsTtlMs: 24 * 3600_000, secret: localSecret },
+  };
+}
+
+function port(v: number | undefined, fallback: number, name: string): number {
+  const p = v ?? fallback;
+  if (!Number.isInteger(p) || p < 0 || p > 65535) throw invalidArgument(`${name}: ${p} is not a port (0 picks a free one)`);
+  return p;
+}
+
+function logLevel(v: string | undefined): LogLevel {
+  const l = (v ?? DEFAULTS.logLevel).toLowerCase();
+  if (!LOG_LEVELS.includes(l as LogLevel)) throw invalidArgument(`--log-level: ${l} is not one of ${LOG_LEVELS.join(', ')}`);
+  return l as LogLevel;
+}
+
+/**
+ * Combines flags (highest precedence), management.json and environment into the frozen Config.
+ * `localSecret` keys the built-in TURN/relay defaults when no management.json is given.
+ */
+export function buildConfig(input: {
+  flags: ServeFlags;
+  env: EnvSettings;
+  file: ManagementJson | undefined;
+  localSecret: string;
+}): Config {
+  const { flags, env, file } = input;
+  const dataDir = resolve(flags.dataDir ?? file?.datadir ?? DEFAULTS.dataDir);
+  const engine = env.storeEngine ?? file?.storeEngine ?? 'sqlite';
+  let store: StoreSettings;
+  if (engine === 'postgres') {
+    if (!env.postgresDsn) throw invalidArgument('NB_STORE_ENGINE_POSTGRES_DSN is required when the store engine is postgres');
+    store = { engine: 'postgres', dsn: env.postgresDsn };
+  } else {
+    store = { engine: 'sqlite', file: join(dataDir, 'store.db') };
+  }
+  const services = file ? fileServices(file) : localServiceDefaults(input.localSecret);
+  const tls = file?.http?.certFile && file.http.certKey ? { certFile: file.http.certFile, keyFile: file.http.certKey } : null;
+  const config: Config = {
+    dataDir,
+    host: flags.host ?? DEFAULTS.host,
+    grpcPort: port(flags.grpcPort, DEFAULTS.grpcPort, '--grpc-port'),
+    httpPort: port(flags.httpPort, DEFAULTS.httpPort, '--http-port'),
+    metricsPort: port(flags.metricsPort, DEFAULTS.metricsPort, '--metrics-port'),
+    logLevel: logLevel(flags.logLevel),
+    store,
+    dnsDomain: DEFAULTS.dnsDomain,
+    ...services,
+    tls,
+    cacheRedisAddress: env.cacheRedisAddress,
+    peerSync: { redisAddress: env.peerSyncRedisAddress, key: env.peerSyncRedisKey, intervalMs: env.peerSyncFlagIntervalMs },
+    logLevelOverride: { redisAddress: env.logLevelRedisAddress, key: env.logLevelRedisKey, intervalMs: env.logLevelIntervalMs },
+    maxConcurrentSyncs: env.maxConcurrentSyncs,
+  };
+  return deepFreeze(config);
+}
+
+/** A management.json configures its own services; what it leaves out stays out (as upstream). */
+function fileServices(file: ManagementJson): Pick<Config, 'stuns' | 'turn' | 'relay' | 'signal'> {
+  if (!file.signal) throw invalidArgument('management.json: Signal is required (clients dial it right after Login)');
+  return {
+    signal: file.signal,
+    stuns: file.stuns ?? [],
+    turn: file.turn ?? null,
+    relay: file.relay && file.relay.addresses.length > 0 ? file.relay : null,
+  };
+}
+
+function deepFreeze<T>(o: T): T {
+  if (o && typeof o === 'object' && !Object.isFrozen(o)) {
+    Object.freeze(o);
+    for (const v of Object.values(o)) deepFreeze(v);
+  }
+  return o;
+}

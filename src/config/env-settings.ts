@@ -1,0 +1,61 @@
+import { parseGoDuration } from '../shared/go-duration.js';
+import { invalidArgument } from '../domain/errors.js';
+
+/**
+ * Every environment variable Roost reads, declared once (STYLE.md habit 13): name, default,
+ * parser, description. `readEnvSettings` is called once at start-up; nothing else reads
+ * `process.env`.
+ */
+interface Setting<T> {
+  readonly env: string;
+  readonly description: string;
+  readonly parse: (raw: string | undefined) => T;
+}
+
+const optionalText = (raw: string | undefined): string | undefined => {
+  const v = raw?.trim();
+  return v ? v : undefined;
+};
+const textOr = (fallback: string) => (raw: string | undefined): string => optionalText(raw) ?? fallback;
+const durationOr = (fallback: string) => (raw: string | undefined): number => parseGoDuration(optionalText(raw) ?? fallback);
+const intOr = (fallback: number) => (raw: string | undefined): number => {
+  const v = optionalText(raw);
+  if (v === undefined) return fallback;
+  if (!/^-?\d+$/.test(v)) throw invalidArgument(`expected an integer, got ${JSON.stringify(v)}`);
+  return Number(v);
+};
+const engine = (raw: string | undefined): 'sqlite' | 'postgres' | undefined => {
+  const v = optionalText(raw)?.toLowerCase();
+  if (v === undefined) return undefined;
+  if (v !== 'sqlite' && v !== 'postgres') throw invalidArgument(`must be sqlite or postgres, got ${JSON.stringify(v)}`);
+  return v;
+};
+
+export const ENV_SETTINGS = {
+  storeEngine: { env: 'NB_STORE_ENGINE', description: 'store engine: sqlite (file in the data dir, the default) or postgres; overrides StoreConfig.Engine', parse: engine },
+  postgresDsn: { env: 'NB_STORE_ENGINE_POSTGRES_DSN', description: 'PostgreSQL connection string (required for postgres)', parse: optionalText },
+  cacheRedisAddress: { env: 'NB_CACHE_REDIS_ADDRESS', description: 'Redis for the shared cache (peer-sync cache); unset = in-process memory', parse: optionalText },
+  peerSyncRedisAddress: { env: 'NB_PEER_SYNC_REDIS_ADDRESS', description: 'Redis holding the fast-path kill switch; unset = fast path permanently disabled', parse: optionalText },
+  peerSyncRedisKey: { env: 'NB_PEER_SYNC_REDIS_KEY', description: 'key polled for the fast-path switch', parse: textOr('peerSyncFastPath') },
+  peerSyncFlagIntervalMs: { env: 'NB_PEER_SYNC_FLAG_INTERVAL', description: 'fast-path switch poll interval (Go duration)', parse: durationOr('1m') },
+  logLevelRedisAddress: { env: 'NB_LOG_LEVEL_REDIS_ADDRESS', description: 'Redis polled for a runtime log-level override; unset = none', parse: optionalText },
+  logLevelRedisKey: { env: 'NB_LOG_LEVEL_REDIS_KEY', description: 'key holding the log level name', parse: textOr('managementLogLevel') },
+  logLevelIntervalMs: { env: 'NB_LOG_LEVEL_INTERVAL', description: 'log-level override poll interval (Go duration)', parse: durationOr('1m') },
+  maxConcurrentSyncs: { env: 'NB_MAX_CONCURRENT_SYNCS', description: 'Sync set-ups in flight before RESOURCE_EXHAUSTED; negative disables', parse: intOr(1000) },
+} as const satisfies Record<string, Setting<unknown>>;
+
+type Settings = typeof ENV_SETTINGS;
+export type EnvSettings = { readonly [K in keyof Settings]: ReturnType<Settings[K]['parse']> };
+
+/** Reads and validates every declared variable; a bad value names its variable. */
+export function readEnvSettings(env: Readonly<Record<string, string | undefined>>): EnvSettings {
+  const out: Record<string, unknown> = {};
+  for (const [key, s] of Object.entries(ENV_SETTINGS) as [string, Setting<unknown>][]) {
+    try {
+      out[key] = s.parse(env[s.env]);
+    } catch (err) {
+      throw invalidArgument(`${s.env}: ${(err as Error).message}`);
+    }
+  }
+  return Object.freeze(out) as EnvSettings;
+}

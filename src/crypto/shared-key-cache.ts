@@ -1,0 +1,33 @@
+/**
+ * A bounded least-recently-used map from peer key text to its precomputed NaCl shared key.
+ * Map iteration order is insertion order, so re-inserting on a hit keeps the oldest first.
+ */
+export class SharedKeyCache {
+  private readonly entries = new Map<string, Uint8Array>();
+
+  constructor(private readonly capacity: number) {
+    if (capacity < 1) throw new RangeError('SharedKeyCache capacity must be at least 1');
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  get(key: string): Uint8Array | undefined {
+    const v = this.entries.get(key);
+    if (v !== undefined) {
+      this.entries.delete(key);
+      this.entries.set(key, v);
+    }
+    return v;
+  }
+
+  set(key: string, value: Uint8Array): void {
+    this.entries.delete(key);
+    this.entries.set(key, value);
+    if (this.entries.size > this.capacity) {
+      const oldest = this.entries.keys().next().value as string;
+      this.entries.delete(oldest);
+    }
+  }
+}
