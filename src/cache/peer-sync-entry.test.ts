@@ -51,3 +51,11 @@ test('isValidPeerSyncEntry guards writes', () => {
   assert.equal(isValidPeerSyncEntry({ serial: 3, metaHash: 'abc' }), false);
   assert.equal(isValidPeerSyncEntry(null as unknown as PeerSyncEntry), false);
 });
+
+test('posture-check file lists round-trip; malformed ones are a miss', () => {
+  const withChecks = { serial: 3, metaHash: '42', checks: [['/usr/bin/a', '/opt/b'], []] };
+  assert.deepEqual(decodePeerSyncEntry(encodePeerSyncEntry(withChecks)), withChecks);
+  assert.equal(encodePeerSyncEntry({ serial: 3, metaHash: '42', checks: [] }), '{"serial":3,"metaHash":"42"}');
+  assert.equal(decodePeerSyncEntry('{"serial":3,"metaHash":"42","checks":[[1]]}'), undefined);
+  assert.equal(decodePeerSyncEntry('{"serial":3,"metaHash":"42","checks":"x"}'), undefined);
+});

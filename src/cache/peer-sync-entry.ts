@@ -7,7 +7,15 @@ export interface PeerSyncEntry {
   readonly serial: number;
   /** 64-bit meta hash as a decimal string (JSON numbers cannot hold 64 bits exactly). */
   readonly metaHash: string;
+  /**
+   * The posture-check file lists that map carried, when any applied: a fast-path answer repeats
+   * them so clients v0.28–v0.72.2 do not clear their check set (PROTOCOL.md §6.6).
+   */
+  readonly checks?: readonly (readonly string[])[];
 }
+
+const isChecks = (v: unknown): v is string[][] =>
+  Array.isArray(v) && v.every((c) => Array.isArray(c) && c.every((f) => typeof f === 'string'));
 
 const UINT64_MAX = (1n << 64n) - 1n;
 const DECIMAL = /^(0|[1-9][0-9]{0,19})$/;
@@ -21,13 +29,18 @@ export function isValidPeerSyncEntry(entry: PeerSyncEntry): boolean {
     entry.serial >= 0 &&
     typeof entry.metaHash === 'string' &&
     DECIMAL.test(entry.metaHash) &&
-    BigInt(entry.metaHash) <= UINT64_MAX
+    BigInt(entry.metaHash) <= UINT64_MAX &&
+    (entry.checks === undefined || isChecks(entry.checks))
   );
 }
 
 /** The stored JSON text: `{"serial":42,"metaHash":"1234…"}`. */
 export function encodePeerSyncEntry(entry: PeerSyncEntry): string {
-  return JSON.stringify({ serial: entry.serial, metaHash: entry.metaHash });
+  return JSON.stringify(
+    entry.checks && entry.checks.length > 0
+      ? { serial: entry.serial, metaHash: entry.metaHash, checks: entry.checks }
+      : { serial: entry.serial, metaHash: entry.metaHash },
+  );
 }
 
 /** Parses stored text; anything malformed or out of range is `undefined` (a miss). */
@@ -39,8 +52,9 @@ export function decodePeerSyncEntry(text: string): PeerSyncEntry | undefined {
     return undefined;
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return undefined;
-  const { serial, metaHash } = parsed as Record<string, unknown>;
+  const { serial, metaHash, checks } = parsed as Record<string, unknown>;
   if (typeof serial !== 'number' || typeof metaHash !== 'string') return undefined;
-  const entry = { serial, metaHash };
+  if (checks !== undefined && !isChecks(checks)) return undefined;
+  const entry: PeerSyncEntry = checks === undefined ? { serial, metaHash } : { serial, metaHash, checks };
   return isValidPeerSyncEntry(entry) ? entry : undefined;
 }

@@ -1,0 +1,103 @@
+/**
+ * The network map of one peer (SEMANTICS.md §4, legacy algorithm), a pure function of an
+ * immutable account snapshot: no I/O, no clock, no randomness. Shared per-snapshot work lives
+ * in the AccountIndex, so computing every peer's map costs about the size of all the maps.
+ */
+import type { AccountSnapshot, Millis, Peer } from '../domain/model.js';
+import type { NetworkMap, PeerConfig, RemotePeer } from './network-map.js';
+import { type AccountIndex, accountIndexFor } from './account-index.js';
+import { connectionsFor } from './policy-connections.js';
+import { routesToSync } from './routes-to-sync.js';
+import { routeFirewallRulesFor } from './route-firewall-rules.js';
+import { disabledDnsConfig, dnsConfigFor } from './dns-config.js';
+import { postureChecksFor, toChecksConfig } from './posture-checks-for.js';
+import { authorizedUsersOf } from './ssh-authorization.js';
+import { isPeerLoginExpired } from './is-peer-login-expired.js';
+import { peerAddress } from './peer-address.js';
+import { peerFqdn, resolveDnsDomain } from './peer-fqdn.js';
+import { mergeSorted } from './peer-set.js';
+
+export interface ComputeNetworkMapInput {
+  readonly snapshot: AccountSnapshot;
+  readonly peerId: string;
+  /** Evaluation time for login expiry (epoch ms). */
+  readonly now: Millis;
+  /** The server's DNS domain (`--dns-domain`); the account setting overrides it when set. */
+  readonly dnsDomain: string;
+}
+
+/** PeerConfig for the receiver; `sshEnabled` includes SSH enabled by policy. */
+export function peerConfigOf(snapshot: AccountSnapshot, peer: Peer, dnsDomain: string, policySsh: boolean): PeerConfig {
+  const s = snapshot.account.settings;
+  return {
+    address: peerAddress(peer, snapshot.account),
+    fqdn: peerFqdn(peer, dnsDomain),
+    sshEnabled: peer.sshEnabled || policySsh,
+    routingPeerDnsResolutionEnabled: s.routingPeerDnsResolutionEnabled,
+    lazyConnectionEnabled: s.lazyConnectionEnabled,
+    autoUpdate: { version: s.autoUpdateVersion, alwaysUpdate: s.autoUpdateAlways },
+  };
+}
+
+/** The "Network only" map: unknown peers (`peerConfig` null) and peers awaiting approval. */
+function networkOnlyMap(index: AccountIndex, peerConfig: PeerConfig | null): NetworkMap {
+  return {
+    serial: index.snapshot.account.network.serial,
+    peerConfig,
+    remotePeers: [],
+    remotePeersIsEmpty: true,
+    offlinePeers: [],
+    firewallRules: [],
+    firewallRulesIsEmpty: true,
+    routes: [],
+    routesFirewallRules: [],
+    routesFirewallRulesIsEmpty: true,
+    dnsConfig: disabledDnsConfig(index.forwarderPort),
+    checks: [],
+    sshAuthorizedUsers: {},
+  };
+}
+
+/**
+ * Computes the map for `peerId`. Throws `Internal` when a policy that applies posture checks to
+ * the peer references a missing group or check (as upstream fails Login/Sync then).
+ */
+export function computeNetworkMap(input: ComputeNetworkMapInput): NetworkMap {
+  const { snapshot, peerId, now } = input;
+  const dnsDomain = resolveDnsDomain(snapshot.account.settings, input.dnsDomain);
+  const index = accountIndexFor(snapshot);
+  const self = index.indexOf.get(peerId);
+  if (self === undefined) return networkOnlyMap(index, null);
+  const peer = index.peers[self]!;
+  if (index.validated[self] !== 1) return networkOnlyMap(index, peerConfigOf(snapshot, peer, dnsDomain, false));
+
+  const checks = postureChecksFor(snapshot, peerId).map(toChecksConfig);
+  const conn = connectionsFor(index, self);
+  const view = index.dnsView(dnsDomain);
+  const remotePeers: RemotePeer[] = [];
+  const offlinePeers: RemotePeer[] = [];
+  const reachable: number[] = [];
+  for (const i of conn.acl) {
+    if (isPeerLoginExpired(index.peers[i]!, snapshot.account.settings, now)) offlinePeers.push(view.remote[i]!);
+    else {
+      remotePeers.push(view.remote[i]!);
+      reachable.push(i);
+    }
+  }
+  const routesFirewallRules = routeFirewallRulesFor(index, self);
+  return {
+    serial: snapshot.account.network.serial,
+    peerConfig: peerConfigOf(snapshot, peer, dnsDomain, conn.ssh.enabled),
+    remotePeers,
+    remotePeersIsEmpty: remotePeers.length === 0,
+    offlinePeers,
+    firewallRules: conn.firewallRules,
+    firewallRulesIsEmpty: conn.firewallRules.length === 0,
+    routes: routesToSync(index, self, reachable),
+    routesFirewallRules,
+    routesFirewallRulesIsEmpty: routesFirewallRules.length === 0,
+    dnsConfig: dnsConfigFor(index, self, dnsDomain, mergeSorted(conn.acl, Int32Array.of(self))),
+    checks,
+    sshAuthorizedUsers: authorizedUsersOf(conn.ssh),
+  };
+}
