@@ -1,4 +1,5 @@
 /** Process entry: dispatches to one command of cli/. */
+import { init } from './cli/init.js';
 import { serve } from './cli/serve.js';
 import { isRoostError } from './domain/errors.js';
 
@@ -13,7 +14,7 @@ Run 'roost <command> --help' for the options of a command.
 
 type Command = (argv: string[]) => Promise<number>;
 
-const COMMANDS: Record<string, Command> = { serve };
+const COMMANDS: Record<string, Command> = { init, serve };
 
 async function main(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv;

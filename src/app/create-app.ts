@@ -1,19 +1,48 @@
 import type { Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Server as GrpcServer } from '@grpc/grpc-js';
 import type { Config } from '../config/config.js';
 import { ServerEnvelope } from '../crypto/envelope.js';
 import { loadOrCreateServerKey } from '../crypto/server-key-file.js';
+import { InProcessChangeBus, type ChangeBus } from '../domain/change-bus.js';
 import { systemClock, type Clock } from '../domain/clock.js';
+import { xidGenerator } from '../domain/id-generator.js';
+import type { Peer } from '../domain/model.js';
+import { createPeerLifecycle } from '../domain/peers/peer-service.js';
+import { MemoryCacheStore } from '../cache/memory-cache-store.js';
+import { RedisCacheStore } from '../cache/redis-cache-store.js';
+import { PeerSerialCache } from '../cache/peer-serial-cache.js';
+import type { CacheStore } from '../cache/cache-store.js';
+import { createFlagRedisClient, type FlagRedisClient } from '../flags/create-flag-redis-client.js';
+import { runFastPathFlagRoutine } from '../flags/run-fast-path-flag-routine.js';
+import { runLogLevelOverrider } from '../flags/run-log-level-overrider.js';
+import type { FastPathSwitch } from '../sync/sync-ports.js';
 import { bindGrpcServer, createGrpcServer } from '../grpc/create-grpc-server.js';
+import { createSessionAdapter } from '../grpc/session-adapter.js';
 import { createRegistry } from '../metrics/create-registry.js';
 import { createMetricsServer } from '../metrics/metrics-server.js';
+import { createSessionMetrics } from '../metrics/session-metrics.js';
+import { openStore, type Store } from '../store/index.js';
+import { AccountMaps } from '../sync/account-maps.js';
+import { startChangePusher } from '../sync/change-pusher.js';
+import type { LiveStream } from '../sync/live-stream.js';
+import { LoginService } from '../sync/login-service.js';
+import { PeerRegistry } from '../sync/peer-registry.js';
+import { SyncService } from '../sync/sync-service.js';
 import { createLogger, type Logger } from './create-logger.js';
 
 /** What tests may replace (STYLE.md habit 3); production passes nothing. */
 export interface AppOverrides {
   readonly clock?: Clock;
   readonly logger?: Logger;
+  /** A forced fast-path switch instead of the Redis-polled one. */
+  readonly fastPathFlag?: FastPathSwitch;
+  /** The shared cache store (e.g. a failing double); default memory or NB_CACHE_REDIS_ADDRESS. */
+  readonly cacheStore?: CacheStore;
+  readonly peerSyncTtlMs?: number;
+  /** Runs between the fast-path eligibility check and its commit (race tests). */
+  readonly afterFastPathEligibility?: (peer: Peer) => Promise<void>;
+  /** Use this store instead of opening `config.store` (it is still migrated and closed). */
+  readonly store?: Store;
 }
 
 export interface BoundPorts {
@@ -23,39 +52,94 @@ export interface BoundPorts {
 
 export interface App {
   readonly serverPublicKey: string;
+  readonly store: Store;
+  readonly bus: ChangeBus;
+  readonly clock: Clock;
+  /** The peer-sync cache (tests inspect entries). */
+  readonly peerSyncCache: PeerSerialCache;
+  readonly fastPathFlag: FastPathSwitch;
   start(): Promise<BoundPorts>;
   /** Graceful: stops accepting, ends streams, closes the store. Idempotent. */
   stop(): Promise<void>;
 }
 
 /**
- * THE composition root: config → keys → metrics → servers, in this visible order. Nothing is
- * listening until `start()`.
+ * THE composition root, in this visible order: config → logger → keys → store → domain →
+ * cache and switches → sessions → servers. Nothing listens until `start()`.
  */
 export async function createApp(config: Config, overrides: AppOverrides = {}): Promise<App> {
   const clock = overrides.clock ?? systemClock;
   const log = overrides.logger ?? createLogger(config.logLevel);
-  const serverKey = loadOrCreateServerKey(config.dataDir);
-  const envelope = new ServerEnvelope(serverKey);
-  const registry = createRegistry();
+  const background = new AbortController();
 
-  const grpcServer: GrpcServer = createGrpcServer({ envelope, clock, log, sessions: {} });
+  const envelope = new ServerEnvelope(loadOrCreateServerKey(config.dataDir));
+
+  const store = overrides.store ?? (await openStore(config.store.engine === 'sqlite' ? { engine: 'sqlite', file: config.store.file } : config.store));
+  await store.migrate();
+  const bus = new InProcessChangeBus();
+  const lifecycle = createPeerLifecycle({ store, bus, clock, ids: xidGenerator });
+
+  const cacheStore = overrides.cacheStore ?? (config.cacheRedisAddress ? await RedisCacheStore.connect(config.cacheRedisAddress) : new MemoryCacheStore({ clock }));
+  const peerSyncCache = new PeerSerialCache({ store: cacheStore, ttlMs: overrides.peerSyncTtlMs, logger: log });
+  const redisClients: FlagRedisClient[] = [];
+  const redisFor = (address: string | undefined) => {
+    if (!address) return undefined;
+    const c = createFlagRedisClient(address);
+    redisClients.push(c);
+    return c;
+  };
+  const fastPathFlag =
+    overrides.fastPathFlag ??
+    runFastPathFlagRoutine({ redis: redisFor(config.peerSync.redisAddress), key: config.peerSync.key, intervalMs: config.peerSync.intervalMs, logger: log, signal: background.signal });
+  const overrideRedis = redisFor(config.logLevelOverride.redisAddress);
+  if (overrideRedis) {
+    void runLogLevelOverrider({ redis: overrideRedis, key: config.logLevelOverride.key, intervalMs: config.logLevelOverride.intervalMs, logger: log, configuredLevel: config.logLevel, signal: background.signal });
+  }
+
+  const registry = createRegistry();
+  const metrics = createSessionMetrics(registry, { fastPathEnabled: () => fastPathFlag.enabled() });
+  const peers = {
+    findPeerByKey: (key: string) => store.findPeerByKey(key),
+    getAccountSerial: (id: string) => store.getAccountSerial(id),
+    getAccount: (id: string) => store.getAccount(id),
+    ...lifecycle,
+  };
+  const maps = new AccountMaps({ source: store, clock, dnsDomain: config.dnsDomain, onCompute: (s) => metrics.mapComputeDuration.observe(s) });
+  const streams = new PeerRegistry<LiveStream>();
+  const stopPusher = startChangePusher(bus, streams);
+  const cache = peerSyncCache;
+  const fastPath = { flag: fastPathFlag, cache, peers, afterEligibility: overrides.afterFastPathEligibility };
+  const login = new LoginService({ peers, maps, cache, services: config, clock, observe: (result, s) => metrics.loginDuration.observe({ result }, s) });
+  const sync = new SyncService({ peers, maps, registry: streams, services: config, fastPath, clock, log, metrics, maxConcurrentSetups: config.maxConcurrentSyncs });
+
+  const grpcServer = createGrpcServer({ envelope, clock, log, sessions: createSessionAdapter({ envelope, login, sync, peers }) });
   const metricsServer: HttpServer = createMetricsServer(registry);
 
   let stopped: Promise<void> | undefined;
   return {
     serverPublicKey: envelope.publicKeyText,
+    store,
+    bus,
+    clock,
+    peerSyncCache,
+    fastPathFlag,
     async start() {
       const grpc = await bindGrpcServer(grpcServer, { host: config.host, port: config.grpcPort, tls: config.tls });
       log.info({ grpc, host: config.host }, `grpc listening on ${config.host}:${grpc}`);
-      const metrics = await listenHttp(metricsServer, config.host, config.metricsPort);
-      log.info({ metrics }, `metrics listening on ${config.host}:${metrics}`);
-      return { grpc, metrics };
+      const metricsPort = await listenHttp(metricsServer, config.host, config.metricsPort);
+      log.info({ metrics: metricsPort }, `metrics listening on ${config.host}:${metricsPort}`);
+      return { grpc, metrics: metricsPort };
     },
     stop() {
       stopped ??= (async () => {
+        background.abort();
+        stopPusher();
+        streams.closeAll();
         await new Promise<void>((resolve) => grpcServer.tryShutdown(() => resolve()));
         await closeHttp(metricsServer);
+        await Promise.all(redisClients.map((c) => c.close().catch(() => undefined)));
+        await cacheStore.close().catch(() => undefined);
+        await store.close();
         log.info('stopped');
         log.flush?.();
       })();

@@ -17,7 +17,7 @@ export interface SessionMetrics {
   readonly fastPathEnabled: Gauge;
 }
 
-export function createSessionMetrics(registry: Registry): SessionMetrics {
+export function createSessionMetrics(registry: Registry, opts: { fastPathEnabled?: () => boolean } = {}): SessionMetrics {
   const registers = [registry];
   return {
     loginDuration: new Histogram({ name: 'roost_login_duration_seconds', help: 'Login handling time by result (ok or the error kind)', labelNames: ['result'], buckets: LATENCY_BUCKETS, registers }),
@@ -27,6 +27,13 @@ export function createSessionMetrics(registry: Registry): SessionMetrics {
     connectedStreams: new Gauge({ name: 'roost_sync_streams_connected', help: 'Sync streams currently open on this process', registers }),
     updatesPushed: new Counter({ name: 'roost_sync_updates_pushed_total', help: 'Messages pushed on open Sync streams after the first, by kind (map, turn, relay, deleted)', labelNames: ['kind'], registers }),
     mapComputeDuration: new Histogram({ name: 'roost_network_map_compute_seconds', help: 'Time to compute one peer network map', buckets: LATENCY_BUCKETS, registers }),
-    fastPathEnabled: new Gauge({ name: 'roost_fast_path_enabled', help: '1 while the fast-path kill switch reads enabled, else 0', registers }),
+    fastPathEnabled: new Gauge({
+      name: 'roost_fast_path_enabled',
+      help: '1 while the fast-path kill switch reads enabled, else 0',
+      registers,
+      collect() {
+        if (opts.fastPathEnabled) this.set(opts.fastPathEnabled() ? 1 : 0);
+      },
+    }),
   };
 }

@@ -1,0 +1,41 @@
+import type { DomainDeps } from '../domain-deps.js';
+import { notFound } from '../errors.js';
+import { bumpSerial } from '../map-relevant-changes.js';
+import type { Peer, PolicyRule } from '../model.js';
+import { transact, type DomainTx } from '../transact.js';
+
+const namesPeer = (r: PolicyRule, peerId: string): boolean =>
+  (r.sourceResource?.type === 'peer' && r.sourceResource.id === peerId) ||
+  (r.destinationResource?.type === 'peer' && r.destinationResource.id === peerId);
+
+/**
+ * Removes a peer and what depends on it inside `tx`, without bumping: group memberships,
+ * policies whose rules target it as a peer resource (as upstream does) and routes it alone
+ * serves (a route without its routing peer is dead).
+ */
+export async function removePeer(tx: DomainTx, peer: Peer): Promise<void> {
+  const { accountId, id } = peer;
+  await tx.groups.removePeerFromAll(accountId, id);
+  for (const policy of await tx.policies.list(accountId)) {
+    if (policy.rules.some((r) => namesPeer(r, id))) await tx.policies.delete(accountId, policy.id);
+  }
+  for (const route of await tx.routes.list(accountId)) {
+    if (route.peer === id) await tx.routes.delete(accountId, route.id);
+  }
+  await tx.peers.delete(accountId, id);
+}
+
+/**
+ * Deletes a peer (REST delete, gRPC Logout, ephemeral cleanup) with `removePeer`. Bumps the
+ * serial and publishes with `deletedPeers` so its stream gets an empty map and is closed.
+ * NotFound when the account has no such peer.
+ */
+export async function deletePeer(deps: DomainDeps, accountId: string, peerId: string): Promise<Peer> {
+  return transact(deps, async (tx) => {
+    const peer = await tx.peers.get(accountId, peerId, true);
+    if (peer === undefined) throw notFound('peer not found');
+    await removePeer(tx, peer);
+    await bumpSerial(tx, accountId, 'peer-deleted', { peers: 'all', deletedPeers: [{ id: peer.id, key: peer.key }] });
+    return peer;
+  });
+}

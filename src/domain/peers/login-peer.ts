@@ -1,0 +1,46 @@
+import type { DomainDeps } from '../domain-deps.js';
+import { notFound, permissionDenied, preconditionFailed } from '../errors.js';
+import { bumpSerial } from '../map-relevant-changes.js';
+import type { Peer, PeerMeta } from '../model.js';
+import { transact } from '../transact.js';
+import { applyPeerMeta } from './apply-peer-meta.js';
+import { isPeerLoginExpired } from './login-expiry.js';
+
+export interface LoginPeerInput {
+  /** The registered peer, as found by its WireGuard key. */
+  readonly peer: Peer;
+  readonly meta: PeerMeta;
+  /** SSH public key from the request; empty clears the stored one. */
+  readonly sshKey: string;
+  readonly extraDnsLabels: readonly string[];
+}
+
+/**
+ * Login of a known peer (SEMANTICS.md §3.2, without JWT). SSO peers whose login expired →
+ * PermissionDenied; extra DNS labels the peer may not have → PreconditionFailed (labels are
+ * never stored on login). Meta follows UpdateMetaIfNew; the SSH key is stored when it differs.
+ * The serial is bumped (and `all` published) when the SSH key changed or the meta change
+ * affects maps. Returns the peer as stored afterwards.
+ */
+export async function loginPeer(deps: DomainDeps, input: LoginPeerInput): Promise<Peer> {
+  const account = await deps.store.repos.accounts.get(input.peer.accountId);
+  if (account === undefined) throw notFound(`account ${input.peer.accountId} not found`);
+  if (isPeerLoginExpired(input.peer, account.settings, deps.clock.now())) {
+    throw permissionDenied('peer login has expired, please log in once more');
+  }
+  return transact(deps, async (tx) => {
+    const stored = await tx.peers.findByKey(input.peer.key, true);
+    if (stored === undefined) throw notFound('peer not found');
+    if (input.extraDnsLabels.length > 0 && !stored.allowExtraDnsLabels) {
+      throw preconditionFailed('peer is not allowed to have extra DNS labels');
+    }
+    const update = await applyPeerMeta(tx, stored, input.meta);
+    const sshChanged = stored.sshKey !== input.sshKey;
+    if (!update.changed && !sshChanged) return stored;
+    const peer = { ...update.peer, sshKey: input.sshKey };
+    await tx.peers.update(peer);
+    if (sshChanged) await bumpSerial(tx, peer.accountId, 'peer-ssh-key-changed');
+    if (update.mapChanged) await bumpSerial(tx, peer.accountId, 'peer-meta-changed');
+    return peer;
+  });
+}

@@ -1,0 +1,60 @@
+import type { DomainDeps } from '../domain-deps.js';
+import { notFound } from '../errors.js';
+import type { Peer, PeerMeta } from '../model.js';
+import type { ConnectionChange } from './connection-change.js';
+import { deletePeer } from './delete-peer.js';
+import { expirePeerLogins } from './expire-peer-logins.js';
+import { loginPeer, type LoginPeerInput } from './login-peer.js';
+import { markPeerConnected } from './mark-peer-connected.js';
+import type { MetaUpdate } from './apply-peer-meta.js';
+import { registerPeer, type RegisterPeerInput, type RegisteredPeer } from './register-peer.js';
+import { syncPeerMeta } from './sync-peer-meta.js';
+import { updatePeer, type PeerUpdate } from './update-peer.js';
+
+/** What the gRPC layer calls for Login, Sync, SyncMeta and Logout. */
+export interface PeerLifecycle {
+  registerPeer(input: RegisterPeerInput): Promise<RegisteredPeer>;
+  loginPeer(input: LoginPeerInput): Promise<Peer>;
+  syncPeerMeta(peerKey: string, meta: PeerMeta): Promise<MetaUpdate>;
+  markPeerConnected(peerKey: string, change: ConnectionChange): Promise<boolean>;
+  deletePeer(accountId: string, peerId: string): Promise<Peer>;
+  expirePeerLogins(accountId: string): Promise<Peer[]>;
+}
+
+export function createPeerLifecycle(deps: DomainDeps): PeerLifecycle {
+  return {
+    registerPeer: (input) => registerPeer(deps, input),
+    loginPeer: (input) => loginPeer(deps, input),
+    syncPeerMeta: (peerKey, meta) => syncPeerMeta(deps, peerKey, meta),
+    markPeerConnected: (peerKey, change) => markPeerConnected(deps, peerKey, change),
+    deletePeer: (accountId, peerId) => deletePeer(deps, accountId, peerId),
+    expirePeerLogins: (accountId) => expirePeerLogins(deps, accountId),
+  };
+}
+
+/** The admin API's peers resource. */
+export interface PeerService {
+  list(accountId: string): Promise<Peer[]>;
+  get(accountId: string, peerId: string): Promise<Peer>;
+  /** The IDs of the groups the peer belongs to (REST shows them with the peer). */
+  groupIdsOf(accountId: string, peerId: string): Promise<string[]>;
+  update(accountId: string, peerId: string, update: PeerUpdate): Promise<Peer>;
+  delete(accountId: string, peerId: string): Promise<void>;
+}
+
+export function createPeerService(deps: DomainDeps): PeerService {
+  const repos = deps.store.repos;
+  return {
+    list: (accountId) => repos.peers.list(accountId),
+    async get(accountId, peerId) {
+      const peer = await repos.peers.get(accountId, peerId);
+      if (peer === undefined) throw notFound('peer not found');
+      return peer;
+    },
+    groupIdsOf: (accountId, peerId) => repos.groups.groupIdsOfPeer(accountId, peerId),
+    update: (accountId, peerId, update) => updatePeer(deps, accountId, peerId, update),
+    async delete(accountId, peerId) {
+      await deletePeer(deps, accountId, peerId);
+    },
+  };
+}

@@ -1,0 +1,121 @@
+import type { DomainDeps } from '../domain-deps.js';
+import { internal, invalidArgument, notFound, preconditionFailed, type RoostError } from '../errors.js';
+import { bumpSerial } from '../map-relevant-changes.js';
+import { ALL_GROUP_NAME, type Account, type Peer, type PeerMeta, type SetupKey } from '../model.js';
+import { checkDomainList } from '../net/domain-name.js';
+import { isUniqueViolation } from '../ports/unique-violation.js';
+import { cryptoRandom } from '../random.js';
+import { hashSetupKey } from '../setup-keys/setup-key-secret.js';
+import { isSetupKeyValid } from '../setup-keys/setup-key-validity.js';
+import { transact, type DomainTx } from '../transact.js';
+import { parseDomainLabel, registrationDnsLabel } from './dns-label.js';
+import { randomPeerIp } from './random-peer-ip.js';
+
+export interface RegisterPeerInput {
+  /** Plain setup key as the client sent it (any case). */
+  readonly setupKey: string;
+  /** WireGuard public key. */
+  readonly key: string;
+  readonly meta: PeerMeta;
+  readonly sshKey: string;
+  readonly extraDnsLabels: readonly string[];
+  /** Public IP the request came from; empty when unknown. */
+  readonly connectionIp?: string;
+}
+
+export interface RegisteredPeer {
+  readonly peer: Peer;
+  /** The account after the registration (its serial includes the bump). */
+  readonly account: Account;
+}
+
+/** Attempts at a free IP and DNS label before giving up (SEMANTICS.md §3.3 step 7). */
+export const MAX_REGISTRATION_ATTEMPTS = 10;
+
+const alreadyRegistered = (): RoostError => preconditionFailed('peer has been already registered');
+const invalidKey = (): RoostError => notFound("couldn't add peer: setup key is invalid");
+
+function newPeer(input: RegisterPeerInput, key: SetupKey, ip: string, dnsLabel: string, id: string, now: number): Peer {
+  return {
+    id,
+    accountId: key.accountId,
+    key: input.key,
+    ip,
+    name: input.meta.hostname,
+    dnsLabel,
+    extraDnsLabels: [...input.extraDnsLabels],
+    allowExtraDnsLabels: key.allowExtraDnsLabels,
+    meta: input.meta,
+    connected: false,
+    lastSeen: now,
+    loginExpired: false,
+    requiresApproval: false,
+    userId: '',
+    sshKey: input.sshKey,
+    sshEnabled: false,
+    // Expiration toggles start on only for SSO peers; setup-key peers never expire.
+    loginExpirationEnabled: false,
+    inactivityExpirationEnabled: false,
+    lastLogin: now,
+    createdAt: now,
+    ephemeral: key.ephemeral,
+    connectionIp: input.connectionIp ?? '',
+  };
+}
+
+/** One attempt: re-check the key under its row lock, insert, join groups, count the use, bump. */
+async function insertPeer(tx: DomainTx, peer: Peer, setupKeyId: string, now: number): Promise<RegisteredPeer> {
+  const key = await tx.setupKeys.getForUpdate(setupKeyId);
+  if (key === undefined || !isSetupKeyValid(key, now)) throw preconditionFailed("couldn't add peer: setup key is invalid");
+  await tx.peers.insert(peer);
+  const all = await tx.groups.findByName(peer.accountId, ALL_GROUP_NAME);
+  if (all === undefined) throw notFound(`group ${ALL_GROUP_NAME} not found in account ${peer.accountId}`);
+  for (const groupId of new Set(key.autoGroups)) {
+    // A group deleted since the key was configured is skipped rather than left dangling.
+    if (groupId !== all.id && (await tx.groups.get(peer.accountId, groupId)) !== undefined) {
+      await tx.groups.addPeer(peer.accountId, groupId, peer.id);
+    }
+  }
+  await tx.groups.addPeer(peer.accountId, all.id, peer.id);
+  await tx.setupKeys.recordUsage(key.id, now);
+  await bumpSerial(tx, peer.accountId, 'peer-added');
+  const account = await tx.accounts.get(peer.accountId);
+  if (account === undefined) throw notFound(`account ${peer.accountId} not found`);
+  return { peer, account };
+}
+
+/**
+ * Registers a new peer with a setup key (Login of an unknown WireGuard key, SEMANTICS.md §3.3).
+ * Errors: key already registered → PreconditionFailed; setup key unknown, revoked, expired or
+ * used up → NotFound (PreconditionFailed if it became invalid under the lock); extra DNS labels
+ * the key does not allow → PreconditionFailed; unusable hostname or labels → InvalidArgument.
+ * Publishes `all` for the account after commit.
+ */
+export async function registerPeer(deps: DomainDeps, input: RegisterPeerInput): Promise<RegisteredPeer> {
+  const now = deps.clock.now();
+  const repos = deps.store.repos;
+  if ((await repos.peers.findByKey(input.key)) !== undefined) throw alreadyRegistered();
+  const key = await repos.setupKeys.findByHash(hashSetupKey(input.setupKey));
+  if (key === undefined || !isSetupKeyValid(key, now)) throw invalidKey();
+  if (input.extraDnsLabels.length > 0 && !key.allowExtraDnsLabels) {
+    throw preconditionFailed("couldn't add peer: setup key doesn't allow extra DNS labels");
+  }
+  checkDomainList(input.extraDnsLabels, 'extra DNS labels');
+  if (input.meta.hostname === '') throw invalidArgument('peer hostname is empty');
+  const base = parseDomainLabel(input.meta.hostname);
+  const account = await repos.accounts.get(key.accountId);
+  if (account === undefined) throw notFound(`account ${key.accountId} not found`);
+  const id = deps.ids.next();
+  for (let attempt = 0; attempt < MAX_REGISTRATION_ATTEMPTS; attempt++) {
+    const ip = randomPeerIp(account.network.net, deps.random ?? cryptoRandom);
+    const peer = newPeer(input, key, ip, registrationDnsLabel(base, ip, { ephemeral: key.ephemeral, attempt }), id, now);
+    try {
+      return await transact(deps, (tx) => insertPeer(tx, peer, key.id, now));
+    } catch (err) {
+      if (isUniqueViolation(err, 'peer-ip', 'peer-dns-label')) continue;
+      if (isUniqueViolation(err, 'peer-key')) throw alreadyRegistered();
+      throw err;
+    }
+  }
+  throw internal(`failed to add peer: no free IP and DNS label after ${MAX_REGISTRATION_ATTEMPTS} attempts`);
+}

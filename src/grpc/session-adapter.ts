@@ -1,0 +1,73 @@
+import { create, toBinary } from '@bufbuild/protobuf';
+import { EncryptedMessageSchema, LoginResponseSchema, SyncResponseSchema } from '../gen/management_pb.js';
+import type { ServerEnvelope } from '../crypto/envelope.js';
+import { permissionDenied, preconditionFailed } from '../domain/errors.js';
+import type { LoginService } from '../sync/login-service.js';
+import type { SyncService } from '../sync/sync-service.js';
+import type { SessionPeers } from '../sync/sync-ports.js';
+import type { GrpcSessionPorts } from './ports.js';
+import { controlConfigToWire } from './to-wire/control-config-to-wire.js';
+import { metaFromWire } from './to-wire/meta-from-wire.js';
+import { peerConfigToWire } from './to-wire/network-map-to-wire.js';
+import { syncMessageToWire } from './to-wire/sync-message-to-wire.js';
+
+const dec = new TextDecoder();
+
+export interface SessionAdapterDeps {
+  readonly envelope: ServerEnvelope;
+  readonly login: LoginService;
+  readonly sync: SyncService;
+  readonly peers: Pick<SessionPeers, 'findPeerByKey' | 'syncPeerMeta'> & { deletePeer(accountId: string, peerId: string): Promise<unknown> };
+}
+
+/** Seals an inner message for `peerKey` into EncryptedMessage bytes. */
+function sealed(envelope: ServerEnvelope, peerKey: string, inner: Uint8Array): Uint8Array {
+  return toBinary(EncryptedMessageSchema, create(EncryptedMessageSchema, { wgPubKey: envelope.publicKeyText, body: envelope.seal(peerKey, inner) }));
+}
+
+/** Login/Sync/SyncMeta/Logout: wire ⇄ session types; the sessions never see protobuf. */
+export function createSessionAdapter(deps: SessionAdapterDeps): GrpcSessionPorts {
+  return {
+    async login({ peerKey, message }, connectionIp) {
+      const res = await deps.login.login({
+        peerKey,
+        setupKey: message.setupKey,
+        meta: message.meta ? metaFromWire(message.meta) : undefined,
+        sshKey: dec.decode(message.peerKeys?.sshPubKey ?? new Uint8Array()),
+        dnsLabels: message.dnsLabels,
+        jwtToken: message.jwtToken,
+        connectionIp,
+      });
+      const out = create(LoginResponseSchema, {
+        netbirdConfig: controlConfigToWire(res.config),
+        peerConfig: peerConfigToWire(res.peerConfig),
+        checks: res.checks.map((c) => ({ files: [...c.files] })),
+      });
+      return sealed(deps.envelope, peerKey, toBinary(LoginResponseSchema, out));
+    },
+
+    async sync({ peerKey, message }, stream) {
+      await deps.sync.run({
+        peerKey,
+        meta: metaFromWire(message.meta),
+        hasMeta: message.meta !== undefined,
+        connectionIp: stream.connectionIp,
+        signal: stream.signal,
+        send: (msg) => stream.write(sealed(deps.envelope, peerKey, toBinary(SyncResponseSchema, syncMessageToWire(msg)))),
+      });
+    },
+
+    async syncMeta({ peerKey, message }) {
+      if (!message.meta) throw preconditionFailed('peer system meta has to be provided on sync');
+      if (!(await deps.peers.findPeerByKey(peerKey))) throw permissionDenied('peer is not registered');
+      await deps.peers.syncPeerMeta(peerKey, metaFromWire(message.meta));
+    },
+
+    async logout({ peerKey }) {
+      const peer = await deps.peers.findPeerByKey(peerKey);
+      if (!peer) throw permissionDenied('peer is not registered');
+      await deps.peers.deletePeer(peer.accountId, peer.id);
+    },
+  };
+}
+

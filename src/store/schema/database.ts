@@ -1,0 +1,192 @@
+/**
+ * Row types of the one schema both engines share. Conventions that keep the two engines
+ * returning identical values: times are epoch-ms `bigint` (PostgreSQL int8 is parsed to a
+ * number by the pool), booleans are `integer` 0/1 (better-sqlite3 cannot bind booleans),
+ * lists and nested objects are JSON `text`.
+ */
+
+/** 0 or 1. */
+export type Flag = number;
+/** JSON text. */
+export type Json = string;
+
+export interface AccountsTable {
+  id: string;
+  created_by: string;
+  created_at: number;
+  domain: string;
+  network_identifier: string;
+  network_net: string;
+  network_serial: number;
+  settings: Json;
+  dns_settings: Json;
+}
+
+export interface PeersTable {
+  id: string;
+  account_id: string;
+  key: string;
+  ip: string;
+  name: string;
+  dns_label: string;
+  extra_dns_labels: Json;
+  allow_extra_dns_labels: Flag;
+  meta: Json;
+  connected: Flag;
+  last_seen: number;
+  login_expired: Flag;
+  requires_approval: Flag;
+  user_id: string;
+  ssh_key: string;
+  ssh_enabled: Flag;
+  login_expiration_enabled: Flag;
+  inactivity_expiration_enabled: Flag;
+  last_login: number;
+  created_at: number;
+  ephemeral: Flag;
+  connection_ip: string;
+}
+
+export interface UsersTable {
+  id: string;
+  account_id: string;
+  role: string;
+  is_service_user: Flag;
+  name: string;
+  email: string;
+  auto_groups: Json;
+  blocked: Flag;
+  pending_approval: Flag;
+  issued: string;
+  last_login: number | null;
+  created_at: number;
+}
+
+export interface PersonalAccessTokensTable {
+  id: string;
+  user_id: string;
+  name: string;
+  hashed_token: string;
+  expires_at: number;
+  created_by: string;
+  created_at: number;
+  last_used: number | null;
+}
+
+export interface GroupsTable {
+  id: string;
+  account_id: string;
+  name: string;
+  issued: string;
+}
+
+export interface GroupPeersTable {
+  account_id: string;
+  group_id: string;
+  peer_id: string;
+}
+
+export interface SetupKeysTable {
+  id: string;
+  account_id: string;
+  key_hash: string;
+  key_secret: string;
+  name: string;
+  type: string;
+  created_at: number;
+  updated_at: number;
+  expires_at: number | null;
+  revoked: Flag;
+  used_times: number;
+  last_used: number | null;
+  usage_limit: number;
+  auto_groups: Json;
+  ephemeral: Flag;
+  allow_extra_dns_labels: Flag;
+}
+
+export interface PoliciesTable {
+  id: string;
+  account_id: string;
+  name: string;
+  description: string;
+  enabled: Flag;
+  source_posture_checks: Json;
+}
+
+export interface PolicyRulesTable {
+  id: string;
+  policy_id: string;
+  account_id: string;
+  /** Order of the rule inside its policy. */
+  position: number;
+  name: string;
+  description: string;
+  enabled: Flag;
+  action: string;
+  sources: Json;
+  destinations: Json;
+  source_resource: Json | null;
+  destination_resource: Json | null;
+  bidirectional: Flag;
+  protocol: string;
+  ports: Json;
+  port_ranges: Json;
+  authorized_groups: Json;
+  authorized_user: string;
+}
+
+export interface PostureChecksTable {
+  id: string;
+  account_id: string;
+  name: string;
+  description: string;
+  checks: Json;
+}
+
+export interface RoutesTable {
+  id: string;
+  account_id: string;
+  net_id: string;
+  description: string;
+  network: string;
+  network_type: number;
+  domains: Json;
+  keep_route: Flag;
+  peer: string;
+  peer_groups: Json;
+  metric: number;
+  masquerade: Flag;
+  enabled: Flag;
+  groups: Json;
+  access_control_groups: Json;
+  skip_auto_apply: Flag;
+}
+
+export interface NameServerGroupsTable {
+  id: string;
+  account_id: string;
+  name: string;
+  description: string;
+  name_servers: Json;
+  groups: Json;
+  is_primary: Flag;
+  domains: Json;
+  search_domains_enabled: Flag;
+  enabled: Flag;
+}
+
+export interface Database {
+  accounts: AccountsTable;
+  peers: PeersTable;
+  users: UsersTable;
+  personal_access_tokens: PersonalAccessTokensTable;
+  groups: GroupsTable;
+  group_peers: GroupPeersTable;
+  setup_keys: SetupKeysTable;
+  policies: PoliciesTable;
+  policy_rules: PolicyRulesTable;
+  posture_checks: PostureChecksTable;
+  routes: RoutesTable;
+  name_server_groups: NameServerGroupsTable;
+}

@@ -1,0 +1,30 @@
+import type { Account, Peer, PeerMeta } from '../domain/model.js';
+import type { PeerSyncEntry } from '../cache/peer-sync-entry.js';
+
+/** Peer reads and writes the Sync and Login sessions need (store + domain), owned here. */
+export interface SessionPeers {
+  findPeerByKey(key: string): Promise<Peer | undefined>;
+  getAccountSerial(accountId: string): Promise<number | undefined>;
+  getAccount(accountId: string): Promise<Account | undefined>;
+  syncPeerMeta(peerKey: string, meta: PeerMeta): Promise<{ peer: Peer; changed: boolean; mapChanged: boolean }>;
+  markPeerConnected(peerKey: string, change: { connected: boolean; at: number; connectionIp?: string; streamStart?: number }): Promise<boolean>;
+}
+
+/** The peer-sync cache as the session uses it; never throws. */
+export interface PeerSyncCache {
+  get(peerKey: string): Promise<PeerSyncEntry | undefined>;
+  set(peerKey: string, entry: PeerSyncEntry): Promise<void>;
+  delete(peerKey: string): Promise<void>;
+}
+
+/** The runtime kill switch. */
+export interface FastPathSwitch {
+  enabled(): boolean;
+}
+
+export interface SessionLogger {
+  debug(obj: object, msg: string): void;
+  info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+}

@@ -1,0 +1,214 @@
+import type { Clock } from '../domain/clock.js';
+import { permissionDenied, RoostError } from '../domain/errors.js';
+import type { Peer, PeerMeta } from '../domain/model.js';
+import { isPeerLoginExpired } from '../netmap/is-peer-login-expired.js';
+import type { NetworkMap } from '../netmap/network-map.js';
+import type { SessionMetrics, SyncPathReason } from '../metrics/session-metrics.js';
+import type { AccountMaps } from './account-maps.js';
+import { fullControlConfig, refreshPeriods, relayRefreshConfig, turnRefreshConfig, type ServicesSettings } from './control-config.js';
+import { commitFastPath, tryFastPathSync, type FastPathDeps, type SyncRequestFacts } from './fast-path.js';
+import { LiveStream } from './live-stream.js';
+import { metaHash } from './meta-hash.js';
+import type { PeerRegistry } from './peer-registry.js';
+import type { SessionLogger, SessionPeers } from './sync-ports.js';
+import type { SyncMessage } from './sync-message.js';
+import { mapTriggerIsStale } from './update-queue.js';
+
+export interface SyncServiceDeps {
+  readonly peers: SessionPeers;
+  readonly maps: AccountMaps;
+  readonly registry: PeerRegistry<LiveStream>;
+  readonly services: ServicesSettings;
+  readonly fastPath: FastPathDeps;
+  readonly clock: Clock;
+  readonly log: SessionLogger;
+  readonly metrics: SessionMetrics;
+  /** Sync set-ups allowed in flight before RESOURCE_EXHAUSTED; negative = unlimited. */
+  readonly maxConcurrentSetups: number;
+}
+
+export interface SyncRequest {
+  readonly peerKey: string;
+  /** The request's meta, converted; the empty record when absent. */
+  readonly meta: PeerMeta;
+  /** False for clients before v0.28, whose SyncRequest is empty. */
+  readonly hasMeta: boolean;
+  readonly connectionIp: string;
+  /** Aborted when the client goes away. */
+  readonly signal: AbortSignal;
+  /** Sends one message (encoding and sealing are the edge's business). */
+  send(msg: SyncMessage): Promise<void>;
+}
+
+/** Runs Sync streams: first message (fast or slow path), then every update until the stream ends. */
+export class SyncService {
+  private settingUp = 0;
+
+  constructor(private readonly deps: SyncServiceDeps) {}
+
+  /** Resolves when the stream should end with OK; rejects with a RoostError otherwise. */
+  async run(req: SyncRequest): Promise<void> {
+    const { deps } = this;
+    if (deps.maxConcurrentSetups >= 0 && this.settingUp >= deps.maxConcurrentSetups) {
+      throw new RoostError('ResourceExhausted', 'too many concurrent sync requests, please try again later');
+    }
+    this.settingUp++;
+    let setupDone = false;
+    const endSetup = () => {
+      if (!setupDone) this.settingUp--;
+      setupDone = true;
+    };
+    const t0 = performance.now();
+    const facts: SyncRequestFacts = {
+      peerKey: req.peerKey,
+      goOS: req.meta.goOS,
+      hasMeta: req.hasMeta,
+      metaHash: metaHash(req.meta),
+      connectionIp: req.connectionIp,
+      startedAt: deps.clock.now(),
+    };
+    let stream: LiveStream | undefined;
+    try {
+      const peer = await this.admit(req.peerKey);
+      // Registered before anything is computed, so no change can fall between map and channel.
+      stream = new LiveStream(peer.id, peer.accountId);
+      deps.registry.register(stream);
+      deps.metrics.connectedStreams.inc();
+      const lastSent = await this.firstMessage(peer, req, facts, t0);
+      endSetup();
+      this.startRefreshTimers(stream, req.signal);
+      await this.updateLoop(peer, stream, req, facts, lastSent);
+    } finally {
+      endSetup();
+      if (stream) await this.cleanup(stream, facts);
+    }
+  }
+
+  /** The peer must exist and, for SSO peers, not be login-expired. */
+  private async admit(peerKey: string): Promise<Peer> {
+    const peer = await this.deps.peers.findPeerByKey(peerKey);
+    if (!peer) throw permissionDenied('peer is not registered');
+    if (peer.userId !== '') {
+      const account = await this.deps.peers.getAccount(peer.accountId);
+      if (account && isPeerLoginExpired(peer, account.settings, this.deps.clock.now())) {
+        throw permissionDenied('peer login has expired, please log in once more');
+      }
+    }
+    return peer;
+  }
+
+  /** Sends the first message; returns the serial of the map the client now holds. */
+  private async firstMessage(peer: Peer, req: SyncRequest, facts: SyncRequestFacts, t0: number): Promise<number> {
+    const { deps } = this;
+    let reason: SyncPathReason;
+    const check = await tryFastPathSync(deps.fastPath, peer, facts);
+    if (check.eligible) {
+      if (await commitFastPath(deps.fastPath, peer, facts, check.serial)) {
+        await this.runFastPathSync(req, check.checks);
+        deps.metrics.syncRequests.inc({ path: 'fast', reason: 'none' });
+        deps.metrics.syncFastDuration.observe((performance.now() - t0) / 1000);
+        return check.serial;
+      }
+      reason = 'race';
+    } else {
+      reason = check.reason;
+    }
+    const serial = await this.runSlowPathSync(peer, req, facts);
+    deps.metrics.syncRequests.inc({ path: 'slow', reason });
+    deps.metrics.syncSlowDuration.observe((performance.now() - t0) / 1000);
+    return serial;
+  }
+
+  /** NetbirdConfig only (fresh credentials), plus the last delivered Checks when any applied. */
+  private async runFastPathSync(req: SyncRequest, checks: readonly (readonly string[])[] | undefined): Promise<void> {
+    const config = fullControlConfig(this.deps.services, this.deps.clock.now(), true);
+    await req.send({ config, map: null, checks: checks && checks.length > 0 ? checks.map((files) => ({ files })) : null });
+  }
+
+  /** Stores meta, marks connected, computes and sends the full map; records the cache entry. */
+  private async runSlowPathSync(peer: Peer, req: SyncRequest, facts: SyncRequestFacts): Promise<number> {
+    const { deps } = this;
+    await deps.peers.syncPeerMeta(req.peerKey, req.meta);
+    await deps.peers.markPeerConnected(req.peerKey, { connected: true, at: facts.startedAt, connectionIp: req.connectionIp });
+    const serial = (await deps.peers.getAccountSerial(peer.accountId)) ?? 0;
+    const map = deps.maps.compute(await deps.maps.snapshot(peer.accountId, serial), peer.id);
+    await req.send({ config: fullControlConfig(deps.services, deps.clock.now(), true), map, checks: map.checks });
+    await this.recordDelivered(req.peerKey, map, facts);
+    return map.serial;
+  }
+
+  /** Cache writes happen only while the switch is on and for a real serial (SEMANTICS.md §6.5). */
+  private async recordDelivered(peerKey: string, map: NetworkMap, facts: SyncRequestFacts): Promise<void> {
+    const { cache, flag } = this.deps.fastPath;
+    if (!cache || !flag.enabled() || map.serial === 0) return;
+    await cache.set(peerKey, { serial: map.serial, metaHash: facts.metaHash, checks: map.checks.map((c) => [...c.files]) });
+  }
+
+  private startRefreshTimers(stream: LiveStream, signal: AbortSignal): void {
+    const periods = refreshPeriods(this.deps.services);
+    const timers: NodeJS.Timeout[] = [];
+    if (periods.turnMs) timers.push(setInterval(() => stream.push({ kind: 'config', which: 'turn' }), periods.turnMs));
+    if (periods.relayMs) timers.push(setInterval(() => stream.push({ kind: 'config', which: 'relay' }), periods.relayMs));
+    const stop = () => timers.forEach(clearInterval);
+    stream.onClose(stop);
+    signal.addEventListener('abort', stop, { once: true });
+  }
+
+  private async updateLoop(peer: Peer, stream: LiveStream, req: SyncRequest, facts: SyncRequestFacts, lastSent: number): Promise<void> {
+    const { deps } = this;
+    for (;;) {
+      const next = await stream.take(req.signal);
+      if (!next) return;
+      if (next.kind === 'map') {
+        if (mapTriggerIsStale(next, lastSent)) continue;
+        const map = deps.maps.compute(await deps.maps.snapshot(peer.accountId, next.serial), peer.id);
+        if (map.serial <= lastSent) continue;
+        await req.send({ config: null, map, checks: map.checks });
+        lastSent = map.serial;
+        deps.metrics.updatesPushed.inc({ kind: 'map' });
+        await this.recordDelivered(req.peerKey, map, facts);
+      } else if (next.kind === 'config') {
+        const now = deps.clock.now();
+        const config = next.which === 'turn' ? turnRefreshConfig(deps.services, now) : relayRefreshConfig(deps.services, now);
+        await req.send({ config, map: null, checks: null });
+        deps.metrics.updatesPushed.inc({ kind: next.which });
+      } else {
+        // Deleted: an empty map tells the client to drop every peer, then the stream ends.
+        await req.send({ config: null, map: emptyMap(next.serial), checks: null });
+        deps.metrics.updatesPushed.inc({ kind: 'deleted' });
+        return;
+      }
+    }
+  }
+
+  /** Unregisters (only this exact stream) and marks the peer disconnected unless a newer stream owns it. */
+  private async cleanup(stream: LiveStream, facts: SyncRequestFacts): Promise<void> {
+    stream.close('shutdown');
+    this.deps.registry.unregister(stream);
+    this.deps.metrics.connectedStreams.dec();
+    try {
+      await this.deps.peers.markPeerConnected(facts.peerKey, { connected: false, at: this.deps.clock.now(), streamStart: facts.startedAt });
+    } catch (err) {
+      this.deps.log.warn({ err, peerKey: facts.peerKey }, 'could not mark peer disconnected');
+    }
+  }
+}
+
+/** The map a deleted peer receives (PROTOCOL.md §6.1 step 5). */
+export function emptyMap(serial: number): NetworkMap {
+  return {
+    serial,
+    peerConfig: null,
+    remotePeers: [],
+    remotePeersIsEmpty: true,
+    offlinePeers: [],
+    firewallRules: [],
+    firewallRulesIsEmpty: true,
+    routes: [],
+    routesFirewallRules: [],
+    routesFirewallRulesIsEmpty: true,
+    dnsConfig: { serviceEnable: false, nameServerGroups: [], customZones: [], forwarderPort: 0 },
+    checks: [],
+    sshAuthorizedUsers: {},
+  };
+}
