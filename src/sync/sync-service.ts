@@ -181,11 +181,17 @@ export class SyncService {
     }
   }
 
-  /** Unregisters (only this exact stream) and marks the peer disconnected unless a newer stream owns it. */
+  /**
+   * Unregisters (only this exact stream) and marks the peer disconnected — unless a newer stream
+   * replaced this one: that stream owns the status, and writing `lastSeen = now` here could
+   * make its own (earlier-stamped) connect mark look stale.
+   */
   private async cleanup(stream: LiveStream, facts: SyncRequestFacts): Promise<void> {
+    const replaced = stream.closedBy === 'replaced';
     stream.close('shutdown');
-    this.deps.registry.unregister(stream);
+    const wasCurrent = this.deps.registry.unregister(stream);
     this.deps.metrics.connectedStreams.dec();
+    if (replaced || !wasCurrent) return;
     try {
       await this.deps.peers.markPeerConnected(facts.peerKey, { connected: false, at: this.deps.clock.now(), streamStart: facts.startedAt });
     } catch (err) {

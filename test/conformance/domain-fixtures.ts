@@ -1,4 +1,5 @@
 /** Helpers for suites that drive the domain services against a real store. */
+import type { AccountChange } from '../../src/domain/change-bus.js';
 import { createDomainServices, type DomainServices } from '../../src/domain/create-domain-services.js';
 import type { Peer } from '../../src/domain/model.js';
 import type { Store } from '../../src/store/index.js';
@@ -13,7 +14,7 @@ export interface DomainCtx {
   registerPeer(hostname?: string): Promise<Peer>;
   serial(): Promise<number>;
   /** Changes published for this account since the context was made. */
-  published(): readonly { serial: number }[];
+  published(): readonly AccountChange[];
 }
 
 export async function domainCtx(store: Store): Promise<DomainCtx> {

@@ -69,6 +69,5 @@ export function punycodeEncode(input: string): string {
 }
 
 export function toAsciiLabel(label: string): string {
-  // eslint-disable-next-line no-control-regex -- the ASCII range is the point
   return /^[\x00-\x7f]*$/.test(label) ? label : `xn--${punycodeEncode(label)}`;
 }

@@ -5,7 +5,7 @@ import { shouldApplyConnectionChange, type ConnectionChange } from './connection
 test('shouldApplyConnectionChange', () => {
   const cases: { name: string; stored: number; change: ConnectionChange; want: boolean }[] = [
     { name: 'connect after lastSeen', stored: 100, change: { connected: true, at: 101 }, want: true },
-    { name: 'connect at lastSeen', stored: 100, change: { connected: true, at: 100 }, want: false },
+    { name: 'connect in the same millisecond as the last write (e.g. registration)', stored: 100, change: { connected: true, at: 100 }, want: true },
     { name: 'connect older than lastSeen', stored: 100, change: { connected: true, at: 99 }, want: false },
     { name: 'disconnect of the current stream', stored: 100, change: { connected: false, at: 200, streamStart: 100 }, want: true },
     { name: 'disconnect after a newer stream connected', stored: 150, change: { connected: false, at: 200, streamStart: 100 }, want: false },

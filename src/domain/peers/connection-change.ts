@@ -10,11 +10,13 @@ export interface ConnectionChange {
 }
 
 /**
- * Upstream's guard against stale status writes. A connect applies only when strictly newer
- * than the stored lastSeen; a disconnect carrying its stream's start applies only when no
- * newer stream has written since (stored lastSeen ≤ streamStart).
+ * Upstream's guard against stale status writes. A connect applies unless something newer was
+ * written (stored lastSeen > at); equal is allowed so a Sync in the same millisecond as the
+ * registration still marks the peer connected. A disconnect carrying its stream's start applies
+ * only when no newer stream has written since (stored lastSeen ≤ streamStart). Replaced streams
+ * do not write at all (sync/sync-service.ts), so ties cannot resurrect an old stream.
  */
 export function shouldApplyConnectionChange(storedLastSeen: number, change: ConnectionChange): boolean {
-  if (change.connected) return change.at > storedLastSeen;
+  if (change.connected) return change.at >= storedLastSeen;
   return change.streamStart === undefined || storedLastSeen <= change.streamStart;
 }

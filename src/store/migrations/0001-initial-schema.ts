@@ -9,7 +9,6 @@ const BIGINT = 'bigint';
 
 // Migrations are written against no compile-time schema: a migration must stay valid
 // whatever the row types become later.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Table = CreateTableBuilder<string, any>;
 
 const text = (t: Table, name: string): Table => t.addColumn(name, TEXT, (c) => c.notNull());
@@ -26,7 +25,6 @@ function columns(t: Table, spec: { text?: string[]; int?: string[]; ms?: string[
   return t;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 async function createTables(db: Kysely<any>): Promise<void> {
   const s = db.schema;
   await columns(s.createTable('accounts').addColumn('id', TEXT, (c) => c.primaryKey()), {
@@ -106,7 +104,6 @@ const LOOKUP_INDEXES: readonly (readonly [string, string, readonly string[]])[] 
 
 /** Version 1: every table, the unique rules of UNIQUE_INDEXES, and lookup indexes. */
 export const initialSchema: Migration = {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   async up(db: Kysely<any>): Promise<void> {
     await createTables(db);
     for (const u of UNIQUE_INDEXES) {

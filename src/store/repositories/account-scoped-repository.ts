@@ -20,7 +20,6 @@ export function createAccountScopedRepository<T extends { readonly id: string; r
   table: PlainTable,
   codec: RowCodec<T, R>,
 ): AccountScopedRepository<T> {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see the doc comment
   const db = handle as unknown as Kysely<any>;
   return {
     async get(accountId, id) {
