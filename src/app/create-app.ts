@@ -109,7 +109,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const stopPusher = startChangePusher(bus, streams);
   const cache = peerSyncCache;
   const fastPath = { flag: fastPathFlag, cache, peers, afterEligibility: overrides.afterFastPathEligibility };
-  const login = new LoginService({ peers, maps, cache, services: config, clock, observe: (result, s) => metrics.loginDuration.observe({ result }, s) });
+  const login = new LoginService({ peers, maps, cache, services: config, clock, dnsDomain: config.dnsDomain, observe: (result, s) => metrics.loginDuration.observe({ result }, s) });
   const sync = new SyncService({ peers, maps, registry: streams, services: config, fastPath, clock, log, metrics, maxConcurrentSetups: config.maxConcurrentSyncs });
 
   const grpcServer = createGrpcServer({ envelope, clock, log, sessions: createSessionAdapter({ envelope, login, sync, peers }) });

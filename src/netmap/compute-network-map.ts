@@ -27,7 +27,7 @@ export interface ComputeNetworkMapInput {
 }
 
 /** PeerConfig for the receiver; `sshEnabled` includes SSH enabled by policy. */
-export function peerConfigOf(snapshot: AccountSnapshot, peer: Peer, dnsDomain: string, policySsh: boolean): PeerConfig {
+export function peerConfigOf(snapshot: Pick<AccountSnapshot, 'account'>, peer: Peer, dnsDomain: string, policySsh: boolean): PeerConfig {
   const s = snapshot.account.settings;
   return {
     address: peerAddress(peer, snapshot.account),

@@ -11,6 +11,7 @@ export interface SnapshotSource {
 interface Entry {
   serial: number;
   readonly snapshot: Promise<AccountSnapshot>;
+  resolved?: AccountSnapshot;
 }
 
 /**
@@ -46,6 +47,7 @@ export class AccountMaps {
       entry.snapshot.then(
         (s) => {
           entry.serial = s.account.network.serial;
+          entry.resolved = s;
         },
         () => {
           if (this.entries.get(accountId) === entry) this.entries.delete(accountId);
@@ -54,6 +56,11 @@ export class AccountMaps {
       const snap = await entry.snapshot;
       if (snap.account.network.serial >= minSerial || attempt > 3) return snap;
     }
+  }
+
+  /** The newest snapshot already loaded for the account, without any I/O. */
+  peek(accountId: string): AccountSnapshot | undefined {
+    return this.entries.get(accountId)?.resolved;
   }
 
   /** The peer's map from `snapshot` (pure computation, timed). */

@@ -2,12 +2,15 @@ import type { Clock } from '../domain/clock.js';
 import { internal, invalidArgument, permissionDenied, preconditionFailed, RoostError } from '../domain/errors.js';
 import type { Peer, PeerMeta } from '../domain/model.js';
 import type { ChecksConfig, PeerConfig } from '../netmap/network-map.js';
+import { peerConfigOf } from '../netmap/compute-network-map.js';
+import { resolveDnsDomain } from '../netmap/peer-fqdn.js';
+import { postureChecksFor, toChecksConfig } from '../netmap/posture-checks-for.js';
 import type { AccountMaps } from './account-maps.js';
 import { fullControlConfig, type ControlConfig, type ServicesSettings } from './control-config.js';
 import type { PeerSyncCache, SessionPeers } from './sync-ports.js';
 
 /** Registration and login of known peers, as the domain offers them (owned here). */
-export interface LoginPeers extends Pick<SessionPeers, 'findPeerByKey' | 'getAccountSerial'> {
+export interface LoginPeers extends Pick<SessionPeers, 'findPeerByKey' | 'getAccount'> {
   registerPeer(input: { setupKey: string; key: string; meta: PeerMeta; sshKey: string; extraDnsLabels: readonly string[]; connectionIp?: string }): Promise<{ peer: Peer }>;
   loginPeer(input: { peer: Peer; meta: PeerMeta; sshKey: string; extraDnsLabels: readonly string[] }): Promise<Peer>;
 }
@@ -35,6 +38,8 @@ export interface LoginServiceDeps {
   readonly cache: PeerSyncCache | null;
   readonly services: ServicesSettings;
   readonly clock: Clock;
+  /** The server's DNS domain (the account setting overrides it). */
+  readonly dnsDomain: string;
   readonly observe?: (result: string, seconds: number) => void;
 }
 
@@ -79,9 +84,29 @@ export class LoginService {
       }));
     }
     await deps.cache?.delete(req.peerKey);
-    const serial = (await deps.peers.getAccountSerial(peer.accountId)) ?? 0;
-    const map = deps.maps.compute(await deps.maps.snapshot(peer.accountId, serial), peer.id);
-    if (!map.peerConfig) throw internal(`peer ${peer.id} is missing from its account snapshot`);
-    return { config: fullControlConfig(deps.services, deps.clock.now(), false), peerConfig: map.peerConfig, checks: map.checks };
+    return { config: fullControlConfig(deps.services, deps.clock.now(), false), ...(await this.peerView(peer)) };
+  }
+
+  /**
+   * PeerConfig and Checks for the answer. With a current snapshot at hand they come from the
+   * full map. Otherwise — typically a registration, which just moved the serial — they are
+   * built from the peer and account alone, so a registration storm costs no snapshot load per
+   * peer: clients take only the address and FQDN from Login, and the first Sync message carries
+   * the authoritative PeerConfig and Checks (policy-enabled SSH included).
+   */
+  private async peerView(peer: Peer): Promise<Pick<LoginResult, 'peerConfig' | 'checks'>> {
+    const { deps } = this;
+    const account = await deps.peers.getAccount(peer.accountId);
+    if (!account) throw internal(`account ${peer.accountId} of peer ${peer.id} not found`);
+    const cached = deps.maps.peek(peer.accountId);
+    const known = cached?.peers.some((p) => p.id === peer.id) ?? false;
+    if (cached && known && cached.account.network.serial === account.network.serial) {
+      const map = deps.maps.compute(cached, peer.id);
+      if (map.peerConfig) return { peerConfig: map.peerConfig, checks: map.checks };
+    }
+    return {
+      peerConfig: peerConfigOf({ account }, peer, resolveDnsDomain(account.settings, deps.dnsDomain), false),
+      checks: cached && known ? postureChecksFor(cached, peer.id).map(toChecksConfig) : [],
+    };
   }
 }
