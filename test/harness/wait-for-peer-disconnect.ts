@@ -1,0 +1,17 @@
+import type { App } from '../../src/app/create-app.js';
+import type { Peer } from '../../src/domain/model.js';
+import { pollUntil } from './poll.js';
+
+/**
+ * Polls the store until the peer with WireGuard key `key` is recorded as disconnected (the
+ * Sync stream's cleanup has run), or fails after `timeoutMs`. Resolves with the stored peer.
+ */
+export async function waitForPeerDisconnect(app: App, key: string, timeoutMs = 5_000): Promise<Peer> {
+  return pollUntil(
+    async () => {
+      const peer = await app.store.findPeerByKey(key);
+      return peer !== undefined && !peer.connected ? peer : undefined;
+    },
+    { timeoutMs, what: `peer ${key} to be marked disconnected` },
+  );
+}
