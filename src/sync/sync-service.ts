@@ -1,5 +1,5 @@
 import type { Clock } from '../domain/clock.js';
-import { permissionDenied, RoostError } from '../domain/errors.js';
+import { isRoostError, permissionDenied, RoostError } from '../domain/errors.js';
 import type { Peer, PeerMeta } from '../domain/model.js';
 import { isPeerLoginExpired } from '../netmap/is-peer-login-expired.js';
 import type { NetworkMap } from '../netmap/network-map.js';
@@ -128,7 +128,10 @@ export class SyncService {
   /** Stores meta, marks connected, computes and sends the full map; records the cache entry. */
   private async runSlowPathSync(peer: Peer, req: SyncRequest, facts: SyncRequestFacts): Promise<number> {
     const { deps } = this;
-    await deps.peers.syncPeerMeta(req.peerKey, req.meta);
+    await deps.peers.syncPeerMeta(req.peerKey, req.meta).catch((err: unknown) => {
+      // Deleted while this Sync was setting up: the client's cue to log in again, as upstream.
+      throw isRoostError(err, 'NotFound') ? permissionDenied('peer is not registered') : err;
+    });
     await deps.peers.markPeerConnected(req.peerKey, { connected: true, at: facts.startedAt, connectionIp: req.connectionIp });
     const serial = (await deps.peers.getAccountSerial(peer.accountId)) ?? 0;
     const map = deps.maps.compute(await deps.maps.snapshot(peer.accountId, serial), peer.id);
@@ -184,14 +187,14 @@ export class SyncService {
   /**
    * Unregisters (only this exact stream) and marks the peer disconnected — unless a newer stream
    * replaced this one: that stream owns the status, and writing `lastSeen = now` here could
-   * make its own (earlier-stamped) connect mark look stale.
+   * make its own (earlier-stamped) connect mark look stale. A deleted peer has no status left.
    */
   private async cleanup(stream: LiveStream, facts: SyncRequestFacts): Promise<void> {
-    const replaced = stream.closedBy === 'replaced';
+    const noStatusToWrite = stream.closedBy === 'replaced' || stream.closedBy === 'deleted';
     stream.close('shutdown');
     const wasCurrent = this.deps.registry.unregister(stream);
     this.deps.metrics.connectedStreams.dec();
-    if (replaced || !wasCurrent) return;
+    if (noStatusToWrite || !wasCurrent) return;
     try {
       await this.deps.peers.markPeerConnected(facts.peerKey, { connected: false, at: this.deps.clock.now(), streamStart: facts.startedAt });
     } catch (err) {
