@@ -7,7 +7,8 @@ import { InProcessChangeBus, type ChangeBus } from '../domain/change-bus.js';
 import { systemClock, type Clock } from '../domain/clock.js';
 import { xidGenerator } from '../domain/id-generator.js';
 import type { Peer } from '../domain/model.js';
-import { createPeerLifecycle } from '../domain/peers/peer-service.js';
+import { createDomainServices } from '../domain/create-domain-services.js';
+import { createRestApp } from '../rest/create-rest-app.js';
 import { MemoryCacheStore } from '../cache/memory-cache-store.js';
 import { RedisCacheStore } from '../cache/redis-cache-store.js';
 import { PeerSerialCache } from '../cache/peer-serial-cache.js';
@@ -47,6 +48,7 @@ export interface AppOverrides {
 
 export interface BoundPorts {
   readonly grpc: number;
+  readonly http: number;
   readonly metrics: number;
 }
 
@@ -77,7 +79,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const store = overrides.store ?? (await openStore(config.store.engine === 'sqlite' ? { engine: 'sqlite', file: config.store.file } : config.store));
   await store.migrate();
   const bus = new InProcessChangeBus();
-  const lifecycle = createPeerLifecycle({ store, bus, clock, ids: xidGenerator });
+  const domain = createDomainServices({ store, bus, clock, ids: xidGenerator });
+  const lifecycle = domain.peerLifecycle;
 
   const cacheStore = overrides.cacheStore ?? (config.cacheRedisAddress ? await RedisCacheStore.connect(config.cacheRedisAddress) : new MemoryCacheStore({ clock }));
   const peerSyncCache = new PeerSerialCache({ store: cacheStore, ttlMs: overrides.peerSyncTtlMs, logger: log });
@@ -113,6 +116,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const sync = new SyncService({ peers, maps, registry: streams, services: config, fastPath, clock, log, metrics, maxConcurrentSetups: config.maxConcurrentSyncs });
 
   const grpcServer = createGrpcServer({ envelope, clock, log, sessions: createSessionAdapter({ envelope, login, sync, peers }) });
+  const restApp = createRestApp({ ...domain, snapshots: store, dnsDomain: config.dnsDomain, clock, log });
   const metricsServer: HttpServer = createMetricsServer(registry);
 
   let stopped: Promise<void> | undefined;
@@ -126,9 +130,12 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     async start() {
       const grpc = await bindGrpcServer(grpcServer, { host: config.host, port: config.grpcPort, tls: config.tls });
       log.info({ grpc, host: config.host }, `grpc listening on ${config.host}:${grpc}`);
+      await restApp.listen({ host: config.host, port: config.httpPort });
+      const http = (restApp.server.address() as AddressInfo).port;
+      log.info({ http }, `http listening on ${config.host}:${http}`);
       const metricsPort = await listenHttp(metricsServer, config.host, config.metricsPort);
       log.info({ metrics: metricsPort }, `metrics listening on ${config.host}:${metricsPort}`);
-      return { grpc, metrics: metricsPort };
+      return { grpc, http, metrics: metricsPort };
     },
     stop() {
       stopped ??= (async () => {
@@ -136,6 +143,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
         stopPusher();
         streams.closeAll();
         await new Promise<void>((resolve) => grpcServer.tryShutdown(() => resolve()));
+        await restApp.close();
         await closeHttp(metricsServer);
         await Promise.all(redisClients.map((c) => c.close().catch(() => undefined)));
         await cacheStore.close().catch(() => undefined);

@@ -1,0 +1,81 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { RoostError } from '../domain/errors.js';
+import { createAuthHook } from './auth/auth-hook.js';
+import { errorBody, httpFailureOf } from './errors.js';
+import { frameworkFailureOf } from './framework-failure.js';
+import { parseJsonBody } from './parse-json-body.js';
+import type { RestApp } from './rest-app.js';
+import type { RestDeps } from './rest-deps.js';
+import { registerAccountRoutes } from './routes/accounts.js';
+import { registerDnsRoutes } from './routes/dns.js';
+import { registerGroupRoutes } from './routes/groups.js';
+import { registerPeerRoutes } from './routes/peers.js';
+import { registerPolicyRoutes } from './routes/policies.js';
+import { registerPostureCheckRoutes } from './routes/posture-checks.js';
+import { registerRouteRoutes } from './routes/routes.js';
+import { registerSetupKeyRoutes } from './routes/setup-keys.js';
+import { registerTokenRoutes } from './routes/tokens.js';
+import { registerUserRoutes } from './routes/users.js';
+
+export interface RestAppOptions {
+  /** Largest accepted request body in bytes; default 1 MiB. */
+  readonly bodyLimit?: number;
+}
+
+const DEFAULTS = { bodyLimit: 1024 * 1024 } as const;
+
+/** Every body is JSON whatever its content type, as upstream reads it (see `parseJsonBody`). */
+function acceptJsonBodies(app: FastifyInstance): void {
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => {
+    try {
+      done(null, parseJsonBody(body as string));
+    } catch (err) {
+      done(err as Error, undefined);
+    }
+  });
+}
+
+/** One place turns anything thrown into upstream's `{message, code}`; unexpected errors are logged once here. */
+function installErrorHandling(app: FastifyInstance, log: RestDeps['log']): void {
+  app.setErrorHandler((err: FastifyError | RoostError, req: FastifyRequest, reply: FastifyReply) => {
+    const failure = err instanceof RoostError ? httpFailureOf(err) : (frameworkFailureOf(err) ?? httpFailureOf(err));
+    if (failure.unexpected) log.error({ err, method: req.method, url: req.url }, 'rest: unexpected error');
+    return reply.status(failure.status).send(failure.body);
+  });
+  app.setNotFoundHandler((_req, reply) => reply.status(404).send(errorBody(404, 'not found')));
+}
+
+/**
+ * Builds the NetBird-compatible admin API (CONTRACT.md "HTTP admin API") under `/api`. It
+ * never listens: the composition root binds it to `--http-port`, tests call `inject()`.
+ * Every `/api` route needs `Authorization: Token <PAT>` and is scoped to the token's account.
+ */
+export function createRestApp(deps: RestDeps, options: RestAppOptions = {}): FastifyInstance {
+  const app = Fastify({
+    logger: false,
+    bodyLimit: options.bodyLimit ?? DEFAULTS.bodyLimit,
+    // Go's decoder never coerces ("1" is not a number); all errors, so a type error anywhere wins (400).
+    ajv: { customOptions: { coerceTypes: false, allErrors: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  acceptJsonBodies(app);
+  installErrorHandling(app, deps.log);
+  void app.register(
+    async (api: RestApp) => {
+      api.addHook('onRequest', createAuthHook(deps.tokens));
+      registerAccountRoutes(api, deps);
+      registerUserRoutes(api, deps);
+      registerTokenRoutes(api, deps);
+      registerPeerRoutes(api, deps);
+      registerGroupRoutes(api, deps);
+      registerPolicyRoutes(api, deps);
+      registerSetupKeyRoutes(api, deps);
+      registerRouteRoutes(api, deps);
+      registerDnsRoutes(api, deps);
+      registerPostureCheckRoutes(api, deps);
+    },
+    { prefix: '/api' },
+  );
+  return app;
+}

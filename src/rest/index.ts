@@ -1,0 +1,13 @@
+/**
+ * rest: the NetBird-compatible admin HTTP API (`/api/...`, upstream's OpenAPI shapes, error body
+ * `{message, code}`), authenticated with personal access tokens and scoped to the caller's
+ * account. Request bodies are checked against TypeBox schemas, converted by `from-api/` into
+ * domain inputs, handed to the domain services, and the results converted back by the pure
+ * `to-api/` functions.
+ *
+ * It must not write to the store or bump serials itself — every change goes through a domain
+ * service, which bumps and notifies — and it must not listen: `createRestApp` only builds.
+ */
+export { createRestApp, type RestAppOptions } from './create-rest-app.js';
+export type { RestDeps, RestLog, SnapshotSource } from './rest-deps.js';
+export { HTTP_STATUS_BY_KIND, type ApiErrorBody } from './errors.js';

@@ -1,0 +1,47 @@
+import type { AccountService } from '../domain/accounts/account-service.js';
+import type { Clock } from '../domain/clock.js';
+import type { DnsSettingsService } from '../domain/dns-settings/dns-settings-service.js';
+import type { GroupService } from '../domain/groups/group-service.js';
+import type { AccountSnapshot } from '../domain/model.js';
+import type { NameServerGroupService } from '../domain/nameservers/nameserver-group-service.js';
+import type { PeerService } from '../domain/peers/peer-service.js';
+import type { PolicyService } from '../domain/policies/policy-service.js';
+import type { PostureCheckService } from '../domain/posture-checks/posture-check-service.js';
+import type { RouteService } from '../domain/routes/route-service.js';
+import type { SetupKeyService } from '../domain/setup-keys/setup-key-service.js';
+import type { TokenService } from '../domain/users/token-service.js';
+import type { UserService } from '../domain/users/user-service.js';
+
+/** The one log call the REST edge makes: an unexpected error, once per request. */
+export interface RestLog {
+  error(obj: Record<string, unknown>, msg: string): void;
+}
+
+/** Reads an account at one serial for the network-map-based endpoints (accessible peers). */
+export interface SnapshotSource {
+  loadAccountSnapshot(accountId: string): Promise<AccountSnapshot>;
+}
+
+/**
+ * What the admin API uses. The service keys match `DomainServices`, so the composition root
+ * can pass `{ ...services, snapshots: store, dnsDomain, clock, log }`. Every write goes through
+ * these services (serial bump and change notification happen there), never the store.
+ */
+export interface RestDeps {
+  readonly accounts: Pick<AccountService, 'get' | 'updateSettings'>;
+  readonly users: UserService;
+  readonly tokens: TokenService;
+  readonly peers: PeerService;
+  readonly groups: GroupService;
+  readonly policies: PolicyService;
+  readonly setupKeys: SetupKeyService;
+  readonly routes: RouteService;
+  readonly nameServerGroups: NameServerGroupService;
+  readonly dnsSettings: DnsSettingsService;
+  readonly postureChecks: PostureCheckService;
+  readonly snapshots: SnapshotSource;
+  /** The server's DNS domain (`--dns-domain`); an account's own setting overrides it. */
+  readonly dnsDomain: string;
+  readonly clock: Clock;
+  readonly log: RestLog;
+}

@@ -1,0 +1,24 @@
+import { Type } from '@fastify/type-provider-typebox';
+import { notFound } from '../../domain/errors.js';
+import { authorize } from '../auth/authorize.js';
+import { callerOf } from '../auth/caller.js';
+import { toSettingsPatch } from '../from-api/account-settings.js';
+import type { RestApp } from '../rest-app.js';
+import type { RestDeps } from '../rest-deps.js';
+import { AccountRequest } from '../schemas/account-request.js';
+import { toApiAccount } from '../to-api/account.js';
+
+/** GET /api/accounts (the caller's account, as a one-element list) and PUT /api/accounts/{accountId} (settings). */
+export function registerAccountRoutes(app: RestApp, deps: Pick<RestDeps, 'accounts'>): void {
+  app.get('/accounts', async (req) => {
+    const { account } = authorize(req, 'accounts', 'read');
+    return [toApiAccount(await deps.accounts.get(account.id))];
+  });
+
+  app.put('/accounts/:accountId', { schema: { params: Type.Object({ accountId: Type.String() }), body: AccountRequest } }, async (req) => {
+    // Another account's ID is as unknown as a missing one.
+    if (req.params.accountId !== callerOf(req).account.id) throw notFound('account not found');
+    const { account } = authorize(req, 'accounts', 'write');
+    return toApiAccount(await deps.accounts.updateSettings(account.id, toSettingsPatch(req.body.settings)));
+  });
+}

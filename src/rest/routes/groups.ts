@@ -1,0 +1,41 @@
+import { Type } from '@fastify/type-provider-typebox';
+import { authorize } from '../auth/authorize.js';
+import { toGroupInput } from '../from-api/group.js';
+import { EMPTY_OBJECT, type RestApp } from '../rest-app.js';
+import type { RestDeps } from '../rest-deps.js';
+import { GroupRequest } from '../schemas/group-request.js';
+import { toApiGroup } from '../to-api/group.js';
+
+const GroupParams = Type.Object({ groupId: Type.String() });
+
+/** Groups CRUD; members are shown with their peer names. */
+export function registerGroupRoutes(app: RestApp, deps: Pick<RestDeps, 'groups' | 'peers'>): void {
+  const peersOf = (accountId: string) => deps.peers.list(accountId);
+
+  app.get('/groups', async (req) => {
+    const { account } = authorize(req, 'groups', 'read');
+    const [groups, peers] = await Promise.all([deps.groups.list(account.id), peersOf(account.id)]);
+    return groups.map((g) => toApiGroup(g, peers));
+  });
+
+  app.get('/groups/:groupId', { schema: { params: GroupParams } }, async (req) => {
+    const { account } = authorize(req, 'groups', 'read');
+    return toApiGroup(await deps.groups.get(account.id, req.params.groupId), await peersOf(account.id));
+  });
+
+  app.post('/groups', { schema: { body: GroupRequest } }, async (req) => {
+    const { account } = authorize(req, 'groups', 'write');
+    return toApiGroup(await deps.groups.create(account.id, toGroupInput(req.body)), await peersOf(account.id));
+  });
+
+  app.put('/groups/:groupId', { schema: { params: GroupParams, body: GroupRequest } }, async (req) => {
+    const { account } = authorize(req, 'groups', 'write');
+    return toApiGroup(await deps.groups.update(account.id, req.params.groupId, toGroupInput(req.body)), await peersOf(account.id));
+  });
+
+  app.delete('/groups/:groupId', { schema: { params: GroupParams } }, async (req) => {
+    const { account } = authorize(req, 'groups', 'write');
+    await deps.groups.delete(account.id, req.params.groupId);
+    return EMPTY_OBJECT;
+  });
+}

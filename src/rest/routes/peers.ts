@@ -1,0 +1,69 @@
+import { Type } from '@fastify/type-provider-typebox';
+import { notFound } from '../../domain/errors.js';
+import type { Account, Peer } from '../../domain/model.js';
+import { resolveDnsDomain } from '../../netmap/index.js';
+import { accessiblePeers } from '../accessible-peers.js';
+import { authorize } from '../auth/authorize.js';
+import type { Caller } from '../auth/caller.js';
+import { toPeerUpdate } from '../from-api/peer.js';
+import { EMPTY_OBJECT, type RestApp } from '../rest-app.js';
+import type { RestDeps } from '../rest-deps.js';
+import { PeerListQuery, PeerRequest } from '../schemas/peer-request.js';
+import { groupsContaining } from '../to-api/group.js';
+import { toApiAccessiblePeer, toApiPeer, toApiPeerBatch } from '../to-api/peer.js';
+import { canSeePeer, visiblePeers, type PeerViewer } from '../visible-peers.js';
+
+const PeerParams = Type.Object({ peerId: Type.String() });
+
+const viewerOf = (c: Caller & { access: 'all' | 'own' }): PeerViewer => ({
+  userId: c.user.id,
+  access: c.access,
+  regularUsersViewBlocked: c.account.settings.regularUsersViewBlocked,
+});
+
+/** The account's DNS domain wins over the server's, as in the peers' own maps. */
+const dnsDomainOf = (deps: Pick<RestDeps, 'dnsDomain'>, account: Account): string => resolveDnsDomain(account.settings, deps.dnsDomain);
+
+/** Peers of the caller's account; a regular user sees only the peers they enrolled (others are 404). */
+export function registerPeerRoutes(app: RestApp, deps: Pick<RestDeps, 'peers' | 'groups' | 'snapshots' | 'clock' | 'dnsDomain'>): void {
+  const visiblePeer = async (c: Caller & { access: 'all' | 'own' }, peerId: string): Promise<Peer> => {
+    const peer = await deps.peers.get(c.account.id, peerId);
+    if (!canSeePeer(peer, viewerOf(c))) throw notFound('peer not found');
+    return peer;
+  };
+  const withGroups = async (account: Account, peer: Peer) =>
+    toApiPeer(peer, groupsContaining(await deps.groups.list(account.id), peer.id), dnsDomainOf(deps, account));
+
+  app.get('/peers', { schema: { querystring: PeerListQuery } }, async (req) => {
+    const c = authorize(req, 'peers', 'read');
+    const [peers, groups] = await Promise.all([deps.peers.list(c.account.id), deps.groups.list(c.account.id)]);
+    const domain = dnsDomainOf(deps, c.account);
+    return visiblePeers(peers, viewerOf(c), req.query).map((p) => toApiPeerBatch(p, groupsContaining(groups, p.id), domain));
+  });
+
+  app.get('/peers/:peerId', { schema: { params: PeerParams } }, async (req) => {
+    const c = authorize(req, 'peers', 'read');
+    return withGroups(c.account, await visiblePeer(c, req.params.peerId));
+  });
+
+  app.put('/peers/:peerId', { schema: { params: PeerParams, body: PeerRequest } }, async (req) => {
+    const c = authorize(req, 'peers', 'write');
+    return withGroups(c.account, await deps.peers.update(c.account.id, req.params.peerId, toPeerUpdate(req.body)));
+  });
+
+  app.delete('/peers/:peerId', { schema: { params: PeerParams } }, async (req) => {
+    const c = authorize(req, 'peers', 'write');
+    await deps.peers.delete(c.account.id, req.params.peerId);
+    return EMPTY_OBJECT;
+  });
+
+  app.get('/peers/:peerId/accessible-peers', { schema: { params: PeerParams } }, async (req) => {
+    const c = authorize(req, 'peers', 'read');
+    const peer = await deps.peers.get(c.account.id, req.params.peerId);
+    // Upstream answers a regular user asking about someone else's peer with an empty list.
+    if (!canSeePeer(peer, viewerOf(c))) return [];
+    const snapshot = await deps.snapshots.loadAccountSnapshot(c.account.id);
+    const domain = dnsDomainOf(deps, snapshot.account);
+    return accessiblePeers(snapshot, peer.id, deps.clock.now(), deps.dnsDomain).map((p) => toApiAccessiblePeer(p, domain));
+  });
+}

@@ -1,0 +1,17 @@
+import { Type, type Static } from '@fastify/type-provider-typebox';
+
+/** OpenAPI `Nameserver`; `ns_type` is `udp` (checked when converting). */
+export const NameserverRequest = Type.Object({ ip: Type.String(), ns_type: Type.String(), port: Type.Integer() });
+
+/** OpenAPI `NameserverGroupRequest`. */
+export const NameserverGroupRequest = Type.Object({
+  name: Type.String(),
+  description: Type.String(),
+  nameservers: Type.Array(NameserverRequest),
+  enabled: Type.Boolean(),
+  groups: Type.Array(Type.String()),
+  primary: Type.Boolean(),
+  domains: Type.Array(Type.String()),
+  search_domains_enabled: Type.Boolean(),
+});
+export type NameserverGroupRequest = Static<typeof NameserverGroupRequest>;

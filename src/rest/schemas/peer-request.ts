@@ -1,0 +1,19 @@
+import { Type, type Static } from '@fastify/type-provider-typebox';
+
+/** OpenAPI `PeerRequest` (PUT /api/peers/{peerId}). */
+export const PeerRequest = Type.Object({
+  name: Type.String(),
+  ssh_enabled: Type.Boolean(),
+  login_expiration_enabled: Type.Boolean(),
+  inactivity_expiration_enabled: Type.Boolean(),
+  approval_required: Type.Optional(Type.Boolean()),
+  ip: Type.Optional(Type.String()),
+});
+export type PeerRequest = Static<typeof PeerRequest>;
+
+/** GET /api/peers filters: exact peer name, exact IP. */
+export const PeerListQuery = Type.Object({
+  name: Type.Optional(Type.String()),
+  ip: Type.Optional(Type.String()),
+});
+export type PeerListQuery = Static<typeof PeerListQuery>;

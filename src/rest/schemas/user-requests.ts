@@ -1,0 +1,26 @@
+import { Type, type Static } from '@fastify/type-provider-typebox';
+
+/** OpenAPI `UserCreateRequest`. */
+export const UserCreateRequest = Type.Object({
+  email: Type.Optional(Type.String()),
+  name: Type.Optional(Type.String()),
+  role: Type.String(),
+  auto_groups: Type.Array(Type.String()),
+  is_service_user: Type.Boolean(),
+});
+export type UserCreateRequest = Static<typeof UserCreateRequest>;
+
+/** OpenAPI `UserRequest` (PUT /api/users/{userId}). */
+export const UserRequest = Type.Object({
+  role: Type.String(),
+  auto_groups: Type.Array(Type.String()),
+  is_blocked: Type.Boolean(),
+});
+export type UserRequest = Static<typeof UserRequest>;
+
+/** OpenAPI `PersonalAccessTokenRequest`; `expires_in` is in days (1..365, checked by the domain). */
+export const PersonalAccessTokenRequest = Type.Object({
+  name: Type.String(),
+  expires_in: Type.Integer(),
+});
+export type PersonalAccessTokenRequest = Static<typeof PersonalAccessTokenRequest>;

@@ -1,0 +1,20 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { User } from '../../domain/model.js';
+import { toApiUser } from './user.js';
+
+const user: User = {
+  id: 'u1', accountId: 'a', role: 'admin', isServiceUser: false, name: 'Ann', email: 'ann@x', autoGroups: ['g'],
+  blocked: false, pendingApproval: false, issued: 'api', lastLogin: null, createdAt: 0,
+};
+
+test('toApiUser: status, is_current and the optional last_login', () => {
+  assert.deepEqual(toApiUser(user, 'u1'), {
+    id: 'u1', email: 'ann@x', name: 'Ann', role: 'admin', status: 'active', auto_groups: ['g'], is_current: true,
+    is_service_user: false, is_blocked: false, pending_approval: false, issued: 'api',
+  });
+  const blocked = toApiUser({ ...user, blocked: true, lastLogin: Date.UTC(2026, 0, 1) }, 'other');
+  assert.equal(blocked.status, 'blocked');
+  assert.equal(blocked.is_current, false);
+  assert.equal(blocked.last_login, '2026-01-01T00:00:00.000Z');
+});

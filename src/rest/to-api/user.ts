@@ -1,0 +1,36 @@
+import type { User } from '../../domain/model.js';
+import { apiTime } from './api-time.js';
+
+/** OpenAPI `User` (without the optional `permissions` and `idp_id`). */
+export interface ApiUser {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  status: 'active' | 'invited' | 'blocked';
+  last_login?: string;
+  auto_groups: string[];
+  is_current: boolean;
+  is_service_user: boolean;
+  is_blocked: boolean;
+  pending_approval: boolean;
+  issued: string;
+}
+
+/** `is_current` compares with the caller; users without an IdP are never `invited`. */
+export function toApiUser(user: User, callerId: string): ApiUser {
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    status: user.blocked ? 'blocked' : 'active',
+    ...(user.lastLogin === null ? {} : { last_login: apiTime(user.lastLogin) }),
+    auto_groups: [...user.autoGroups],
+    is_current: user.id === callerId,
+    is_service_user: user.isServiceUser,
+    is_blocked: user.blocked,
+    pending_approval: user.pendingApproval,
+    issued: user.issued,
+  };
+}
