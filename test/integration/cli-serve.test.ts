@@ -5,8 +5,9 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { TestAgent } from '../harness/test-agent.js';
 import { startServeProcess, runRoost } from '../harness/serve-process.js';
+import { needsUnix } from '../harness/platform.js';
 
-test('roost serve: free ports logged, GetServerKey and /metrics answer, SIGTERM and SIGINT exit 0', async (t) => {
+test('roost serve: free ports logged, GetServerKey and /metrics answer, SIGTERM and SIGINT exit 0', { skip: needsUnix() }, async (t) => {
   const dataDir = mkdtempSync(join(tmpdir(), 'roost-cli-'));
   t.after(() => rmSync(dataDir, { recursive: true, force: true }));
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { TestAgent, linuxMeta } from '../harness/test-agent.js';
 import { runRoost, startServeProcess } from '../harness/serve-process.js';
+import { needsUnix } from '../harness/platform.js';
 
 function runInit(dataDir: string): Promise<{ code: number | null; stdout: string }> {
   return new Promise((resolve) => {
@@ -16,7 +17,7 @@ function runInit(dataDir: string): Promise<{ code: number | null; stdout: string
   });
 }
 
-test('operator flow: init twice, serve, REST setup key, two real-wire peers, REST policy change pushed', async (t) => {
+test('operator flow: init twice, serve, REST setup key, two real-wire peers, REST policy change pushed', { skip: needsUnix() }, async (t) => {
   const dataDir = mkdtempSync(join(tmpdir(), 'roost-operator-'));
   t.after(() => rmSync(dataDir, { recursive: true, force: true }));
 
