@@ -39,10 +39,13 @@ export function peerConfigOf(snapshot: Pick<AccountSnapshot, 'account'>, peer: P
   };
 }
 
-/** The "Network only" map: unknown peers (`peerConfig` null) and peers awaiting approval. */
-function networkOnlyMap(index: AccountIndex, peerConfig: PeerConfig | null): NetworkMap {
+/**
+ * The "Network only" map: no peers, rules, routes or DNS, every "is empty" flag set. Unknown
+ * peers (`peerConfig` null), peers awaiting approval, and a deleted peer's last message.
+ */
+export function networkOnlyMap(serial: number, peerConfig: PeerConfig | null, forwarderPort: number): NetworkMap {
   return {
-    serial: index.snapshot.account.network.serial,
+    serial,
     peerConfig,
     remotePeers: [],
     remotePeersIsEmpty: true,
@@ -52,7 +55,7 @@ function networkOnlyMap(index: AccountIndex, peerConfig: PeerConfig | null): Net
     routes: [],
     routesFirewallRules: [],
     routesFirewallRulesIsEmpty: true,
-    dnsConfig: disabledDnsConfig(index.forwarderPort),
+    dnsConfig: disabledDnsConfig(forwarderPort),
     checks: [],
     sshAuthorizedUsers: {},
   };
@@ -67,9 +70,9 @@ export function computeNetworkMap(input: ComputeNetworkMapInput): NetworkMap {
   const dnsDomain = resolveDnsDomain(snapshot.account.settings, input.dnsDomain);
   const index = accountIndexFor(snapshot);
   const self = index.indexOf.get(peerId);
-  if (self === undefined) return networkOnlyMap(index, null);
+  if (self === undefined) return networkOnlyMap(snapshot.account.network.serial, null, index.forwarderPort);
   const peer = index.peers[self]!;
-  if (index.validated[self] !== 1) return networkOnlyMap(index, peerConfigOf(snapshot, peer, dnsDomain, false));
+  if (index.validated[self] !== 1) return networkOnlyMap(snapshot.account.network.serial, peerConfigOf(snapshot, peer, dnsDomain, false), index.forwarderPort);
 
   const checks = postureChecksFor(snapshot, peerId).map(toChecksConfig);
   const conn = connectionsFor(index, self);

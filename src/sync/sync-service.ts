@@ -3,6 +3,7 @@ import { isRoostError, permissionDenied, RoostError } from '../domain/errors.js'
 import type { Peer, PeerMeta } from '../domain/model.js';
 import { isPeerLoginExpired } from '../netmap/is-peer-login-expired.js';
 import type { NetworkMap } from '../netmap/network-map.js';
+import { networkOnlyMap } from '../netmap/compute-network-map.js';
 import type { SessionMetrics, SyncPathReason } from '../metrics/session-metrics.js';
 import type { AccountMaps } from './account-maps.js';
 import { fullControlConfig, refreshPeriods, relayRefreshConfig, turnRefreshConfig, type ServicesSettings } from './control-config.js';
@@ -177,7 +178,7 @@ export class SyncService {
         deps.metrics.updatesPushed.inc({ kind: next.which });
       } else {
         // Deleted: an empty map tells the client to drop every peer, then the stream ends.
-        await req.send({ config: null, map: emptyMap(next.serial), checks: null });
+        await req.send({ config: null, map: networkOnlyMap(next.serial, null, 0), checks: null });
         deps.metrics.updatesPushed.inc({ kind: 'deleted' });
         return;
       }
@@ -201,23 +202,4 @@ export class SyncService {
       this.deps.log.warn({ err, peerKey: facts.peerKey }, 'could not mark peer disconnected');
     }
   }
-}
-
-/** The map a deleted peer receives (PROTOCOL.md §6.1 step 5). */
-export function emptyMap(serial: number): NetworkMap {
-  return {
-    serial,
-    peerConfig: null,
-    remotePeers: [],
-    remotePeersIsEmpty: true,
-    offlinePeers: [],
-    firewallRules: [],
-    firewallRulesIsEmpty: true,
-    routes: [],
-    routesFirewallRules: [],
-    routesFirewallRulesIsEmpty: true,
-    dnsConfig: { serviceEnable: false, nameServerGroups: [], customZones: [], forwarderPort: 0 },
-    checks: [],
-    sshAuthorizedUsers: {},
-  };
 }
