@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 
 const root = new URL('..', import.meta.url).pathname;
-const roots = ['src', 'test'];
+const roots = ['src', 'test', 'bench'];
 const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 
 function walk(dir, out) {

@@ -1,0 +1,144 @@
+import { Metadata, status, type Client, type ServiceError } from '@grpc/grpc-js';
+import { create, fromBinary, toBinary } from '@bufbuild/protobuf';
+import nacl from 'tweetnacl';
+import {
+  EmptySchema,
+  EncryptedMessageSchema,
+  LoginRequestSchema,
+  ServerKeyResponseSchema,
+  SyncRequestSchema,
+} from '../src/gen/management_pb.js';
+import { formatWgKey, generateWgKeyPair, parseWgKey, type WgKeyPair } from '../src/crypto/wg-key.js';
+import { GrpcCallError, linuxMeta, type MetaInit } from '../test/harness/test-agent.js';
+import { CountingSync, type SyncListener } from './counting-sync.js';
+import { peekSealedSyncResponse } from './peek-sealed-sync-response.js';
+import { summarizeSyncResponse, type SyncResponseSummary } from './sync-response-summary.js';
+import { BinaryReader } from '@bufbuild/protobuf/wire';
+
+const SERVICE = '/management.ManagementService/';
+const NONCE = 24;
+const raw = { ser: (b: Uint8Array) => Buffer.from(b), de: (b: Buffer) => new Uint8Array(b) };
+const EMPTY = toBinary(EmptySchema, create(EmptySchema));
+
+/**
+ * How Sync responses are checked. `all`: every message opened (MAC checked) and parsed.
+ * `sample`: messages up to `FULL_CHECK_BYTES`, and every message of one peer in
+ * `SAMPLE_EVERY`, are opened; other large ones are only peeked for their serial — one core
+ * opening 5,000 multi-megabyte maps would otherwise become the bottleneck being measured.
+ */
+export type VerifyMode = 'all' | 'sample';
+export const FULL_CHECK_BYTES = 64 * 1024;
+export const SAMPLE_EVERY = 16;
+
+/** Whether peer `index` fully opens a response of `bytes` bytes. */
+export function opensFully(mode: VerifyMode, index: number, bytes: number): boolean {
+  return mode === 'all' || bytes <= FULL_CHECK_BYTES || index % SAMPLE_EVERY === 0;
+}
+
+/** The body (field 2) of an EncryptedMessage, without copying it. */
+function sealedBody(encrypted: Uint8Array): Uint8Array {
+  const r = new BinaryReader(encrypted);
+  let body: Uint8Array | undefined;
+  while (r.pos < r.len) {
+    const [no, wt] = r.tag();
+    if (no === 2) body = r.bytes();
+    else r.skip(wt, no);
+  }
+  if (!body) throw new Error('EncryptedMessage without a body');
+  return body;
+}
+
+/**
+ * One simulated NetBird peer for the load generator. It speaks the wire protocol exactly as
+ * the harness's TestAgent does (GetServerKey before every Login and Sync, the NaCl envelope,
+ * the same meta) but differs where scale matters: the X25519 shared key is computed once
+ * per server key instead of per message, the channel comes from a pool, and Sync streams
+ * keep counters instead of queueing messages.
+ */
+export class BenchPeer {
+  readonly keys: WgKeyPair = generateWgKeyPair();
+  readonly publicKey = formatWgKey(this.keys.publicKey);
+  readonly meta: MetaInit;
+  private shared: { serverKey: string; key: Uint8Array } | undefined;
+
+  constructor(
+    readonly index: number,
+    private readonly channel: () => Client,
+    hostname = `bench-${index}`,
+    private readonly verify: VerifyMode = 'sample',
+  ) {
+    this.meta = linuxMeta(hostname);
+  }
+
+  /** GetServerKey, as clients call it before every Login and Sync attempt. */
+  async serverKey(timeoutMs = 30_000): Promise<string> {
+    const bytes = await this.unary('GetServerKey', EMPTY, timeoutMs);
+    return fromBinary(ServerKeyResponseSchema, bytes).key;
+  }
+
+  /** NetBird's registration dance: Login, and on PERMISSION_DENIED Login with the setup key. */
+  async register(setupKey: string, timeoutMs = 60_000): Promise<void> {
+    try {
+      await this.login('', timeoutMs);
+    } catch (err) {
+      if (!(err instanceof GrpcCallError) || err.code !== status.PERMISSION_DENIED) throw err;
+      await this.login(setupKey, timeoutMs);
+    }
+  }
+
+  async login(setupKey: string, timeoutMs = 60_000): Promise<void> {
+    const key = await this.serverKey(timeoutMs);
+    const inner = toBinary(
+      LoginRequestSchema,
+      create(LoginRequestSchema, {
+        setupKey,
+        meta: this.meta,
+        peerKeys: { sshPubKey: new Uint8Array(), wgPubKey: new TextEncoder().encode(this.publicKey) },
+      }),
+    );
+    this.open(key, await this.unary('Login', this.seal(key, inner), timeoutMs));
+  }
+
+  /** GetServerKey, then a Sync stream with this peer's meta; `openedAt` is taken at the Sync call. */
+  async sync(listener: SyncListener): Promise<CountingSync> {
+    const key = await this.serverKey();
+    const body = this.seal(key, toBinary(SyncRequestSchema, create(SyncRequestSchema, { meta: this.meta })));
+    const call = this.channel().makeServerStreamRequest(SERVICE + 'Sync', raw.ser, raw.de, body, new Metadata(), {});
+    return new CountingSync(this.index, performance.now(), call, (bytes) => this.summarize(key, bytes), listener);
+  }
+
+  private unary(method: string, body: Uint8Array, timeoutMs: number): Promise<Uint8Array> {
+    return new Promise((resolve, reject) => {
+      this.channel().makeUnaryRequest(SERVICE + method, raw.ser, raw.de, body, new Metadata(), { deadline: Date.now() + timeoutMs }, (err: ServiceError | null, res?: Uint8Array) =>
+        err ? reject(new GrpcCallError(err.code ?? status.UNKNOWN, err.details ?? err.message)) : resolve(res!),
+      );
+    });
+  }
+
+  private sharedKey(serverKey: string): Uint8Array {
+    if (this.shared?.serverKey !== serverKey) this.shared = { serverKey, key: nacl.box.before(parseWgKey(serverKey), this.keys.secretKey) };
+    return this.shared.key;
+  }
+
+  private seal(serverKey: string, inner: Uint8Array): Uint8Array {
+    const nonce = nacl.randomBytes(NONCE);
+    const boxed = nacl.box.after(inner, nonce, this.sharedKey(serverKey));
+    const body = new Uint8Array(NONCE + boxed.length);
+    body.set(nonce, 0);
+    body.set(boxed, NONCE);
+    return toBinary(EncryptedMessageSchema, create(EncryptedMessageSchema, { wgPubKey: this.publicKey, body }));
+  }
+
+  private summarize(serverKey: string, bytes: Uint8Array): SyncResponseSummary {
+    if (opensFully(this.verify, this.index, bytes.length)) return summarizeSyncResponse(this.open(serverKey, bytes));
+    return peekSealedSyncResponse(sealedBody(bytes), this.sharedKey(serverKey));
+  }
+
+  /** Opens an EncryptedMessage from the server (the MAC is checked); throws when it does not open. */
+  private open(serverKey: string, bytes: Uint8Array): Uint8Array {
+    const body = sealedBody(bytes);
+    const plain = body.length < NONCE ? null : nacl.box.open.after(body.subarray(NONCE), body.subarray(0, NONCE), this.sharedKey(serverKey));
+    if (plain === null) throw new Error('server response does not decrypt with the shared key');
+    return plain;
+  }
+}

@@ -1,0 +1,89 @@
+/** The parts of a V8 `.cpuprofile` (as written by `node --cpu-prof`) this reads. */
+export interface CpuProfile {
+  readonly nodes: readonly {
+    readonly id: number;
+    readonly callFrame: { readonly functionName: string; readonly url: string; readonly lineNumber: number; readonly columnNumber?: number };
+  }[];
+  /** Microseconds on the monotonic clock `process.hrtime` reads (same machine, same clock). */
+  readonly startTime: number;
+  readonly endTime: number;
+  readonly samples: readonly number[];
+  readonly timeDeltas: readonly number[];
+}
+
+/** One function's self time in a window. */
+export interface SelfTimeRow {
+  readonly functionName: string;
+  /** Path (relative to the project when inside it) and 1-based line. */
+  readonly location: string;
+  readonly selfMs: number;
+  /** Share of the window's busy (non-idle) samples. */
+  readonly percent: number;
+}
+
+export interface SelfTimeReport {
+  /** Busy time sampled in the window (everything but `(idle)`). */
+  readonly busyMs: number;
+  readonly idleMs: number;
+  readonly rows: readonly SelfTimeRow[];
+}
+
+const IDLE = '(idle)';
+
+/** `file:///root/src/x.ts` → `src/x.ts`; node internals and others stay as they are. */
+export function shortLocation(url: string, root: string): string {
+  const path = url.startsWith('file://') ? decodeURIComponent(url.slice('file://'.length)) : url;
+  const nm = path.lastIndexOf('/node_modules/');
+  if (nm >= 0) return path.slice(nm + 1);
+  return root && path.startsWith(root + '/') ? path.slice(root.length + 1) : path;
+}
+
+/**
+ * The `limit` functions with the most self time among samples taken in [fromUs, toUs)
+ * (all samples when no window is given). Each sample is weighted by the time to the next
+ * sample; samples are grouped by function name + location, so one function's many call
+ * sites add up.
+ */
+export function topSelfTime(
+  profile: CpuProfile,
+  opts: {
+    fromUs?: number;
+    toUs?: number;
+    limit?: number;
+    root?: string;
+    /** 1-based source line for a frame's 0-based position, when the default (line + 1) is wrong. */
+    sourceLine?: (url: string, line0: number, column0: number) => number | undefined;
+  } = {},
+): SelfTimeReport {
+  const frames = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
+  const from = opts.fromUs ?? -Infinity;
+  const to = opts.toUs ?? Infinity;
+  const byKey = new Map<string, { functionName: string; location: string; us: number }>();
+  let idleUs = 0;
+  let busyUs = 0;
+  let t = profile.startTime;
+  for (let i = 0; i < profile.samples.length; i++) {
+    t += profile.timeDeltas[i] ?? 0;
+    const next = i + 1 < profile.samples.length ? t + (profile.timeDeltas[i + 1] ?? 0) : profile.endTime;
+    if (t < from || t >= to) continue;
+    const weight = Math.max(0, next - t);
+    const frame = frames.get(profile.samples[i]!);
+    const functionName = frame?.functionName || '(anonymous)';
+    if (functionName === IDLE) {
+      idleUs += weight;
+      continue;
+    }
+    busyUs += weight;
+    const line = frame ? (opts.sourceLine?.(frame.url, frame.lineNumber, frame.columnNumber ?? 0) ?? frame.lineNumber + 1) : 0;
+    const location = frame && frame.url ? `${shortLocation(frame.url, opts.root ?? '')}:${line}` : '';
+    const key = `${functionName}@${location}`;
+    const row = byKey.get(key) ?? { functionName, location, us: 0 };
+    row.us += weight;
+    byKey.set(key, row);
+  }
+  const rows = [...byKey.values()]
+    .sort((a, b) => b.us - a.us)
+    .slice(0, opts.limit ?? 10)
+    .map((r) => ({ functionName: r.functionName, location: r.location, selfMs: r.us / 1000, percent: busyUs > 0 ? (100 * r.us) / busyUs : 0 }));
+  return { busyMs: busyUs / 1000, idleMs: idleUs / 1000, rows };
+}

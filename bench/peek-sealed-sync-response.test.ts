@@ -1,0 +1,42 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import nacl from 'tweetnacl';
+import { create, toBinary, type MessageInitShape } from '@bufbuild/protobuf';
+import { SyncResponseSchema } from '../src/gen/management_pb.js';
+import { peekSealedSyncResponse } from './peek-sealed-sync-response.js';
+import { summarizeSyncResponse } from './sync-response-summary.js';
+
+const remote = (i: number) => ({ wgPubKey: `key-${i}-${'x'.repeat(40)}`, allowedIps: [`100.64.${i >> 8}.${i & 255}/32`], fqdn: `peer-${i}.netbird.selfhosted`, agentVersion: '0.70.0' });
+
+const seal = (plain: Uint8Array, key: Uint8Array): Uint8Array => {
+  const nonce = nacl.randomBytes(24);
+  const box = nacl.secretbox(plain, nonce, key);
+  const out = new Uint8Array(24 + box.length);
+  out.set(nonce);
+  out.set(box, 24);
+  return out;
+};
+
+test('peekSealedSyncResponse agrees with decrypting and summarising the whole message', () => {
+  const key = nacl.randomBytes(32);
+  const many = Array.from({ length: 700 }, (_, i) => remote(i));
+  const cases: { name: string; msg: MessageInitShape<typeof SyncResponseSchema> }[] = [
+    { name: 'config only', msg: { netbirdConfig: { signal: { uri: 'signal:10000' } } } },
+    { name: 'big map with legacy copies', msg: { netbirdConfig: {}, peerConfig: { address: '100.64.0.1/16' }, remotePeers: many, networkMap: { serial: 123_456n, remotePeers: many, firewallRules: many.map((_, i) => ({ peerIp: `100.64.0.${i & 255}` })) }, checks: [{ files: ['/a'] }] } },
+    { name: 'serial above 2^32', msg: { networkMap: { serial: 9_000_000_000n } } },
+    { name: 'map with serial 0 (omitted on the wire), legacy copy filled as the server does', msg: { remotePeers: [remote(1)], networkMap: { remotePeers: [remote(1)] } } },
+    { name: 'empty', msg: {} },
+  ];
+  for (const c of cases) {
+    const plain = toBinary(SyncResponseSchema, create(SyncResponseSchema, c.msg));
+    assert.deepEqual(peekSealedSyncResponse(seal(plain, key), key), summarizeSyncResponse(plain), c.name);
+  }
+});
+
+test('peekSealedSyncResponse throws on a truncated box', () => {
+  const key = nacl.randomBytes(32);
+  const plain = toBinary(SyncResponseSchema, create(SyncResponseSchema, { remotePeers: [remote(1), remote(2)], networkMap: { serial: 5n } }));
+  const sealed = seal(plain, key);
+  assert.throws(() => peekSealedSyncResponse(sealed.subarray(0, sealed.length - 10), key));
+  assert.throws(() => peekSealedSyncResponse(sealed.subarray(0, 30), key));
+});

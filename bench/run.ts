@@ -1,0 +1,134 @@
+/**
+ * `npm run bench [-- options]`: the issue-#6 load benchmark. Runs `roost serve` in its own
+ * process for every policy mode × peer count, drives it with simulated peers from this
+ * process, and prints one Markdown table plus notes, target verdicts and (with --profile)
+ * the top self-time functions per phase. Exits non-zero on errors only — never on timings.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { BENCH_USAGE, parseBenchArgs, type BenchArgs } from './bench-args.js';
+import { pathViolations } from './case-checks.js';
+import { evaluateTargets } from './issue-targets.js';
+import { caseNotes, profileTable, resultsTable, targetInput } from './results-table.js';
+import { runBenchCase, type CaseResult } from './run-bench-case.js';
+import { formatTable } from './format-table.js';
+import { countSyncSql, type SqlCount } from './count-sync-sql.js';
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+/** Max open files of this process: every per-peer connection is one descriptor. */
+function openFileLimit(): number {
+  const m = /^Max open files\s+(\d+|unlimited)/m.exec(readFileSync('/proc/self/limits', 'utf8'));
+  return !m || m[1] === 'unlimited' ? Infinity : Number(m[1]);
+}
+
+async function runAll(args: BenchArgs): Promise<{ cases: CaseResult[]; errors: string[] }> {
+  const cases: CaseResult[] = [];
+  const errors: string[] = [];
+  const limit = openFileLimit();
+  for (const peers of args.peers) {
+    if (args.connections.kind === 'per-peer' && peers + 200 > limit) {
+      errors.push(`N=${peers}: needs ~${peers + 200} file descriptors, ulimit -n is ${limit}; raise it or use --connections K`);
+      continue;
+    }
+    for (const mode of args.modes) {
+      log(`case ${mode} N=${peers}`);
+      try {
+        const c = await runBenchCase({
+          mode,
+          peers,
+          concurrency: args.concurrency ?? peers,
+          registerConcurrency: args.registerConcurrency,
+          singleReconnects: args.singleReconnects,
+          deadlineMs: args.deadlineMs,
+          connections: args.connections,
+          newConnections: args.newConnections,
+          verify: args.verify,
+          redisAddress: args.redisAddress,
+          profileDir: args.profileDir,
+          log,
+        });
+        cases.push(c);
+        const violations = pathViolations({
+          peers,
+          singleReconnects: args.singleReconnects,
+          stormFast: c.stormFast?.paths,
+          stormSlow: c.stormSlow?.paths,
+          singleFast: c.singleFast?.paths,
+          singleSlow: c.singleSlow?.paths,
+        });
+        errors.push(...violations.map((v) => `${mode} N=${peers}: ${v}`));
+        if (c.errorCount > 0) errors.push(`${mode} N=${peers}: ${c.errorCount} stream error(s): ${c.errors.join('; ')}`);
+        log(`  done in ${(c.caseMs / 1000).toFixed(1)} s`);
+      } catch (err) {
+        errors.push(`${mode} N=${peers}: ${(err as Error).stack ?? String(err)}`);
+        log(`  FAILED: ${(err as Error).message}`);
+      }
+    }
+  }
+  return { cases, errors };
+}
+
+/** The statements of one reconnect, as a Markdown table. */
+function sqlTable(sql: { fast: SqlCount; slow: SqlCount }): string {
+  const rows = [...sql.fast.statements.map((x) => ['fast', String(x.count), `\`${x.sql}\``]), ...sql.slow.statements.map((x) => ['slow', String(x.count), `\`${x.sql}\``])];
+  return `SQL statements per reconnect (in-process server, SQLite): fast path ${sql.fast.total}, slow path ${sql.slow.total}\n\n${formatTable(['path', 'times', 'statement'], rows, new Set([1]))}`;
+}
+
+function report(args: BenchArgs, cases: readonly CaseResult[], sql: { fast: SqlCount; slow: SqlCount } | undefined, errors: readonly string[]): string {
+  const out: string[] = [resultsTable(cases), ''];
+  for (const c of cases) {
+    out.push(`- ${caseNotes(c)}`);
+    for (const line of c.serverLog.samples) out.push(`  - server log: \`${line}\``);
+  }
+  const verdicts = evaluateTargets(cases.map(targetInput));
+  if (verdicts.length > 0) {
+    const yes = (m: boolean | null) => (m === null ? 'reported' : m ? 'met' : 'NOT met');
+    out.push('', formatTable(['issue #6 target', 'policy', 'measured', 'verdict'], verdicts.map((v) => [v.target, v.mode, v.measured, yes(v.met)])));
+  }
+  if (sql) out.push('', sqlTable(sql));
+  if (args.profileDir) {
+    for (const c of cases) {
+      if (!c.profiles) continue;
+      out.push('', `CPU profile ${c.mode} N=${c.peers}: ${c.profiles.file}`, '');
+      const phases = [['storm, fast path on', c.profiles.stormFast], ['storm, fast path off', c.profiles.stormSlow], ['fan-out', c.profiles.fanOut]] as const;
+      for (const [title, r] of phases) if (r) out.push(profileTable(title, r), '');
+    }
+  }
+  if (errors.length > 0) out.push('', `ERRORS (${errors.length}):`, ...errors.map((e) => `- ${e}`));
+  return out.join('\n');
+}
+
+async function main(argv: string[]): Promise<number> {
+  let args: BenchArgs;
+  try {
+    args = parseBenchArgs(argv);
+  } catch (err) {
+    process.stderr.write(`bench: ${(err as Error).message}\n\n${BENCH_USAGE}`);
+    return 2;
+  }
+  if (args.help) {
+    process.stdout.write(BENCH_USAGE);
+    return 0;
+  }
+  if (args.profileDir) mkdirSync(args.profileDir, { recursive: true });
+  const { cases, errors } = await runAll(args);
+  let sql: { fast: SqlCount; slow: SqlCount } | undefined;
+  try {
+    sql = await countSyncSql();
+  } catch (err) {
+    errors.push(`counting SQL statements: ${(err as Error).stack ?? String(err)}`);
+  }
+  process.stdout.write(`${report(args, cases, sql, errors)}\n`);
+  if (args.jsonFile) writeFileSync(args.jsonFile, JSON.stringify({ args, cases, sql, errors }, null, 2));
+  return errors.length > 0 ? 1 : 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`bench: ${(err as Error).stack ?? String(err)}\n`);
+    process.exitCode = 1;
+  },
+);
