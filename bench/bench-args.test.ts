@@ -12,6 +12,8 @@ test('parseBenchArgs: defaults, --quick and explicit values', () => {
   assert.deepEqual(full.connections, { kind: 'per-peer' });
   assert.equal(full.verify, 'sample');
   assert.equal(parseBenchArgs(['--verify', 'all']).verify, 'all');
+  assert.equal(full.fanOutChange, 'policy');
+  assert.equal(parseBenchArgs(['--fan-out-change', 'peer']).fanOutChange, 'peer');
 
   const quick = parseBenchArgs(['--quick']);
   assert.deepEqual(quick.peers, [100]);
@@ -36,6 +38,7 @@ test('parseBenchArgs rejects bad values, naming the option', () => {
     { argv: ['--connections', 'few'], re: /--connections/ },
     { argv: ['--bogus'], re: /bogus/ },
     { argv: ['--verify', 'some'], re: /--verify/ },
+    { argv: ['--fan-out-change', 'route'], re: /--fan-out-change/ },
   ];
   for (const c of cases) assert.throws(() => parseBenchArgs(c.argv), c.re, c.argv.join(' '));
 });

@@ -14,6 +14,7 @@ export interface BenchArgs {
   readonly connections: ConnectionMode;
   readonly newConnections: boolean;
   readonly verify: VerifyMode;
+  readonly fanOutChange: 'policy' | 'peer';
   readonly redisAddress: string;
   /** CPU-profile the server of every case into this directory. */
   readonly profileDir: string | undefined;
@@ -36,6 +37,8 @@ Load-tests \`roost serve\` (its own process) with simulated NetBird peers and pr
   --new-connections        storms also close and re-dial each peer's connection
   --verify all|sample      open (MAC-check) every Sync response, or every one up to 64 KiB
                            plus 1 peer in 16 and only peek the serial of the rest [sample]
+  --fan-out-change policy|peer  the change fanned out: a policy's description over REST, or
+                           one more peer registered over gRPC                [policy]
   --redis HOST:PORT        Redis holding the fast-path switch           [127.0.0.1:6379]
   --profile DIR            run the server with --cpu-prof into DIR; print top self-time per phase
   --json FILE              also write every measurement as JSON
@@ -63,6 +66,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
       connections: { type: 'string' },
       'new-connections': { type: 'boolean' },
       verify: { type: 'string' },
+      'fan-out-change': { type: 'string' },
       redis: { type: 'string' },
       profile: { type: 'string' },
       json: { type: 'string' },
@@ -77,6 +81,8 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   const conn = values.connections ?? 'per-peer';
   const verify = values.verify ?? 'sample';
   if (verify !== 'all' && verify !== 'sample') throw new Error(`--verify: expected all or sample, got ${JSON.stringify(verify)}`);
+  const fanOutChange = values['fan-out-change'] ?? 'policy';
+  if (fanOutChange !== 'policy' && fanOutChange !== 'peer') throw new Error(`--fan-out-change: expected policy or peer, got ${JSON.stringify(fanOutChange)}`);
   return {
     peers,
     modes: modes as PolicyMode[],
@@ -87,6 +93,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     connections: conn === 'per-peer' ? { kind: 'per-peer' } : { kind: 'shared', connections: positiveInt(conn, '--connections') },
     newConnections: values['new-connections'] ?? false,
     verify,
+    fanOutChange,
     redisAddress: values.redis ?? '127.0.0.1:6379',
     profileDir: values.profile,
     jsonFile: values.json,

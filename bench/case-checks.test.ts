@@ -19,6 +19,7 @@ test('pathViolations: exact counts pass, any stray path is reported', () => {
     { change: { stormSlow: { fast: 1, slow: 99 } }, re: /storm with the fast path off/ },
     { change: { singleFast: { fast: 19, slow: 1 } }, re: /single reconnects, fast path on/ },
     { change: { singleSlow: { fast: 0, slow: 21 } }, re: /single reconnects, fast path off/ },
+    { change: { restart: { fast: 99, slow: 1 } }, re: /restart with the Redis cache filled/ },
   ];
   for (const c of cases) {
     const v = pathViolations({ ...ok, ...c.change });

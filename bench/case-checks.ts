@@ -9,6 +9,8 @@ export interface PathFacts {
   readonly stormSlow?: SyncPathCounts;
   readonly singleFast?: SyncPathCounts;
   readonly singleSlow?: SyncPathCounts;
+  /** The steady-state server's restart storm (cache pre-filled in Redis). */
+  readonly restart?: SyncPathCounts;
 }
 
 /**
@@ -22,6 +24,7 @@ export function pathViolations(f: PathFacts): string[] {
     ['storm with the fast path off', f.stormSlow, { fast: 0, slow: f.peers }],
     ['single reconnects, fast path on', f.singleFast, { fast: f.singleReconnects, slow: 0 }],
     ['single reconnects, fast path off', f.singleSlow, { fast: 0, slow: f.singleReconnects }],
+    ['restart with the Redis cache filled', f.restart, { fast: f.peers, slow: 0 }],
   ];
   return want
     .flatMap(([what, got, exp]) => (got && (got.fast !== exp.fast || got.slow !== exp.slow) ? [[what, got, exp] as const] : []))

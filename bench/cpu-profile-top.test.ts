@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { shortLocation, topSelfTime, type CpuProfile } from './cpu-profile-top.js';
+import { shortLocation, topInclusiveTime, topSelfTime, type CpuProfile } from './cpu-profile-top.js';
 
 const frame = (functionName: string, url = '', lineNumber = 0) => ({ functionName, url, lineNumber });
 
@@ -56,4 +56,33 @@ test('shortLocation', () => {
     { url: 'file:///elsewhere/b.js', want: '/elsewhere/b.js' },
   ];
   for (const c of cases) assert.equal(shortLocation(c.url, '/proj'), c.want, c.url);
+});
+
+test('topInclusiveTime charges every matching function on the stack once per sample', () => {
+  // Tree: 1 root → 2 outer (src) → 3 inner (src) → 4 lib (node_modules); 2 → 5 recursive outer (src).
+  const profile: CpuProfile = {
+    nodes: [
+      { id: 1, callFrame: frame('(root)'), children: [2, 6] },
+      { id: 2, callFrame: frame('outer', 'file:///proj/src/o.ts', 0), children: [3, 5] },
+      { id: 3, callFrame: frame('inner', 'file:///proj/src/i.ts', 4), children: [4] },
+      { id: 4, callFrame: frame('lib', 'file:///proj/node_modules/l/x.js', 0) },
+      { id: 5, callFrame: frame('outer', 'file:///proj/src/o.ts', 0) },
+      { id: 6, callFrame: frame('(idle)') },
+    ],
+    startTime: 0,
+    endTime: 5_000,
+    samples: [4, 3, 5, 6, 1],
+    timeDeltas: [0, 1_000, 1_000, 1_000, 1_000],
+  };
+  const r = topInclusiveTime(profile, (url) => url.includes('/src/'), { root: '/proj' });
+  assert.equal(r.busyMs, 4);
+  assert.equal(r.idleMs, 1);
+  assert.deepEqual(
+    r.rows.map((x) => [x.functionName, x.location, x.selfMs]),
+    [
+      ['outer', 'src/o.ts:1', 3],
+      ['inner', 'src/i.ts:5', 2],
+    ],
+  );
+  assert.equal(r.rows[0]!.percent, 75);
 });

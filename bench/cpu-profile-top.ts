@@ -3,6 +3,7 @@ export interface CpuProfile {
   readonly nodes: readonly {
     readonly id: number;
     readonly callFrame: { readonly functionName: string; readonly url: string; readonly lineNumber: number; readonly columnNumber?: number };
+    readonly children?: readonly number[];
   }[];
   /** Microseconds on the monotonic clock `process.hrtime` reads (same machine, same clock). */
   readonly startTime: number;
@@ -82,6 +83,73 @@ export function topSelfTime(
     byKey.set(key, row);
   }
   const rows = [...byKey.values()]
+    .sort((a, b) => b.us - a.us)
+    .slice(0, opts.limit ?? 10)
+    .map((r) => ({ functionName: r.functionName, location: r.location, selfMs: r.us / 1000, percent: busyUs > 0 ? (100 * r.us) / busyUs : 0 }));
+  return { busyMs: busyUs / 1000, idleMs: idleUs / 1000, rows };
+}
+
+/** Options shared by the self-time and inclusive-time views. */
+export interface ProfileWindowOptions {
+  readonly fromUs?: number;
+  readonly toUs?: number;
+  readonly limit?: number;
+  readonly root?: string;
+  readonly sourceLine?: (url: string, line0: number, column0: number) => number | undefined;
+}
+
+/**
+ * The `limit` functions whose frames (matching `include`, e.g. the project's own files) were
+ * on the stack for the most time in the window: each sample counts once for every distinct
+ * matching function on its stack. Self time says where cycles burn (often a library); this
+ * says which of our functions they burn under. `percent` is of the window's busy time.
+ */
+export function topInclusiveTime(profile: CpuProfile, include: (url: string) => boolean, opts: ProfileWindowOptions = {}): SelfTimeReport {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const keyOf = new Map<number, string | null>();
+  const rowsByKey = new Map<string, { functionName: string; location: string; us: number }>();
+  const key = (id: number): string | null => {
+    let k = keyOf.get(id);
+    if (k !== undefined) return k;
+    const f = byId.get(id)?.callFrame;
+    if (!f || !include(f.url)) k = null;
+    else {
+      const line = opts.sourceLine?.(f.url, f.lineNumber, f.columnNumber ?? 0) ?? f.lineNumber + 1;
+      k = `${f.functionName || '(anonymous)'}@${shortLocation(f.url, opts.root ?? '')}:${line}`;
+      if (!rowsByKey.has(k)) rowsByKey.set(k, { functionName: f.functionName || '(anonymous)', location: `${shortLocation(f.url, opts.root ?? '')}:${line}`, us: 0 });
+    }
+    keyOf.set(id, k);
+    return k;
+  };
+  const from = opts.fromUs ?? -Infinity;
+  const to = opts.toUs ?? Infinity;
+  let busyUs = 0;
+  let idleUs = 0;
+  let t = profile.startTime;
+  for (let i = 0; i < profile.samples.length; i++) {
+    t += profile.timeDeltas[i] ?? 0;
+    const next = i + 1 < profile.samples.length ? t + (profile.timeDeltas[i + 1] ?? 0) : profile.endTime;
+    if (t < from || t >= to) continue;
+    const weight = Math.max(0, next - t);
+    const leaf = profile.samples[i]!;
+    if (byId.get(leaf)?.callFrame.functionName === IDLE) {
+      idleUs += weight;
+      continue;
+    }
+    busyUs += weight;
+    const seen = new Set<string>();
+    for (let id: number | undefined = leaf; id !== undefined; id = parent.get(id)) {
+      const k = key(id);
+      if (k !== null && !seen.has(k)) {
+        seen.add(k);
+        rowsByKey.get(k)!.us += weight;
+      }
+    }
+  }
+  const rows = [...rowsByKey.values()]
+    .filter((r) => r.us > 0)
     .sort((a, b) => b.us - a.us)
     .slice(0, opts.limit ?? 10)
     .map((r) => ({ functionName: r.functionName, location: r.location, selfMs: r.us / 1000, percent: busyUs > 0 ? (100 * r.us) / busyUs : 0 }));

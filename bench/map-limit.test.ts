@@ -17,9 +17,17 @@ test('mapLimit keeps order and never exceeds the limit', async () => {
   assert.deepEqual(await mapLimit([], 4, async (x) => x), []);
 });
 
-test('mapLimit rejects with the first error', async () => {
-  await assert.rejects(mapLimit([1, 2, 3], 2, async (x) => {
-    if (x === 2) throw new Error('boom');
-    return x;
-  }), /boom/);
+test('mapLimit rejects with the first error and starts nothing after it', async () => {
+  const started: number[] = [];
+  await assert.rejects(
+    mapLimit([1, 2, 3, 4, 5, 6], 2, async (x) => {
+      started.push(x);
+      await new Promise((r) => setImmediate(r));
+      if (x === 2) throw new Error('boom');
+      return x;
+    }),
+    /boom/,
+  );
+  await new Promise((r) => setTimeout(r, 10));
+  assert.deepEqual(started, [1, 2, 3]);
 });

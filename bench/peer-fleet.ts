@@ -180,6 +180,9 @@ export class PeerFleet implements SyncListener {
     return this.syncs.reduce((m, s) => Math.max(m, s?.serial ?? -1), -1);
   }
 
+  /** Highest serial any stream of this fleet has received, open or not. */
+  maxSerialSeen = -1;
+
   /** Bytes and messages received on the current streams. */
   traffic(): { messages: number; bytes: number } {
     let messages = 0;
@@ -219,6 +222,7 @@ export class PeerFleet implements SyncListener {
   }
 
   onMessage(sync: CountingSync, summary: SyncResponseSummary, previousSerial: number): void {
+    if (summary.serial !== null && summary.serial > this.maxSerialSeen) this.maxSerialSeen = summary.serial;
     if (sync.messages === 1) {
       const w = this.firstWaiters.get(sync);
       this.firstWaiters.delete(sync);

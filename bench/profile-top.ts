@@ -1,12 +1,14 @@
 /**
  * `node --import tsx bench/profile-top.ts FILE.cpuprofile [--limit N] [--from-us T] [--to-us T]`:
  * the top self-time functions of a V8 CPU profile (e.g. one `npm run bench -- --profile DIR`
- * wrote), with TypeScript lines mapped back through tsx's compilation.
+ * wrote), then the project's own (src/) functions by inclusive time, with TypeScript lines
+ * mapped back through tsx's compilation. The window is in µs of `process.hrtime` (the
+ * benchmark's JSON output gives each phase's window).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { topSelfTime, type CpuProfile } from './cpu-profile-top.js';
+import { topInclusiveTime, topSelfTime, type CpuProfile } from './cpu-profile-top.js';
 import { profileTable } from './results-table.js';
 import { TsSourceLocator } from './ts-source-locator.js';
 
@@ -21,11 +23,15 @@ if (!file) {
   process.exit(2);
 }
 const locator = new TsSourceLocator();
-const report = topSelfTime(JSON.parse(readFileSync(file, 'utf8')) as CpuProfile, {
+const root = join(import.meta.dirname, '..');
+const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
+const opts = {
   limit: Number(values.limit ?? 10),
   fromUs: values['from-us'] === undefined ? undefined : Number(values['from-us']),
   toUs: values['to-us'] === undefined ? undefined : Number(values['to-us']),
-  root: join(import.meta.dirname, '..'),
-  sourceLine: (url, line0, column0) => locator.sourceLine(url, line0, column0),
-});
-process.stdout.write(`${profileTable(file, report)}\n`);
+  root,
+  sourceLine: (url: string, line0: number, column0: number) => locator.sourceLine(url, line0, column0),
+};
+const srcDir = `${join(root, 'src')}/`;
+process.stdout.write(`${profileTable(`${file}, self time`, topSelfTime(profile, opts))}\n\n`);
+process.stdout.write(`${profileTable(`${file}, inclusive time of src/ functions`, topInclusiveTime(profile, (url) => url.includes(srcDir), opts), 'total ms')}\n`);

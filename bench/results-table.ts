@@ -102,14 +102,15 @@ export function caseNotes(c: CaseResult): string {
     `storm fast on: ${or(c.stormFast, storm)}, drop CPU ${or(c.stormFast, (r) => r.dropCpuSeconds.toFixed(2))} s;`,
     `storm fast off: ${or(c.stormSlow, storm)};`,
     `single reconnect server CPU ${or(c.singleFast, (r) => ms(r.cpuMsPerReconnect))} ms fast / ${or(c.singleSlow, (r) => ms(r.cpuMsPerReconnect))} ms slow;`,
-    `fan-out: ${or(c.fanOut, (r) => `serial ${r.serial}, the change (Login) took ${ms(r.changeMs)} ms, p50 ${s(r.p50Ms)} s, peak RSS ${mib(r.peakRssBytes)} MiB, longest event-loop stall ${s(r.maxLagSeconds * 1000)} s`)};`,
-    `server RSS ${or(c.steady, (r) => `${mib(r.idleRssBytes)} MiB idle → ${mib(r.streamsRssBytes)} MiB with ${c.peers} streams`)};`,
+    `fan-out: ${or(c.fanOut, (r) => `${r.change === 'policy' ? 'policy description changed over REST' : 'one more peer registered'}, serial ${r.serial}, the change request took ${ms(r.changeMs)} ms, p50 ${s(r.p50Ms)} s, peak RSS ${mib(r.peakRssBytes)} MiB, longest event-loop stall ${s(r.maxLagSeconds * 1000)} s`)};`,
+    `steady state (fresh server, Redis cache, all streams on the fast path): RSS ${or(c.steady, (r) => `${mib(r.idleRssBytes)} MiB idle → ${mib(r.streamsRssBytes)} MiB with ${c.peers} streams; that restart storm ${s(r.restart.wallMs)} s, CPU ${r.restart.cpuSeconds.toFixed(2)} s, ${pathsText(r.restart.paths)}`)};`,
+    `measured server after the cold connect: RSS ${or(c.afterCold, (r) => `${mib(r.idleRssBytes)} → ${mib(r.streamsRssBytes)} MiB, heap ${mib(r.idleHeapBytes)} → ${mib(r.streamsHeapBytes)} MiB`)};`,
     `server log: fast path disabled ${c.serverLog.fastPathReadFailures}× by a failed switch read, ${c.serverLog.errors} error lines; generator RSS ${mib(c.generatorRssBytes)} MiB`,
   ].join(' ');
 }
 
 /** A profile phase as a small Markdown table of the top self-time functions. */
-export function profileTable(title: string, r: SelfTimeReport): string {
+export function profileTable(title: string, r: SelfTimeReport, valueLabel = 'self ms'): string {
   const rows = r.rows.map((x, i) => [String(i + 1), x.functionName, x.location, x.selfMs.toFixed(0), `${x.percent.toFixed(1)} %`]);
-  return `${title} — busy ${r.busyMs.toFixed(0)} ms, idle ${r.idleMs.toFixed(0)} ms\n\n${formatTable(['#', 'function', 'location', 'self ms', 'of busy'], rows, new Set([0, 3, 4]))}`;
+  return `${title} — busy ${r.busyMs.toFixed(0)} ms, idle ${r.idleMs.toFixed(0)} ms\n\n${formatTable(['#', 'function', 'location', valueLabel, 'of busy'], rows, new Set([0, 3, 4]))}`;
 }

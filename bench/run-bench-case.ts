@@ -1,18 +1,17 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { VerifyMode } from './bench-peer.js';
 import { ChannelPool, type ConnectionMode } from './channel-pool.js';
-import { topSelfTime, type CpuProfile, type SelfTimeReport } from './cpu-profile-top.js';
-import { TsSourceLocator } from './ts-source-locator.js';
+import { readCaseProfiles, type CaseProfiles } from './read-case-profiles.js';
 import { FastPathSwitch } from './fast-path-switch.js';
 import { PeerFleet } from './peer-fleet.js';
 import { percentile } from './percentile.js';
-import { runFanOut, type FanOutResult } from './scenarios/fan-out.js';
-import type { PhaseWindow } from './scenarios/phase-window.js';
+import { runFanOut, type FanOutChange, type FanOutResult } from './scenarios/fan-out.js';
 import { quiesce } from './scenarios/quiesce.js';
 import { runReconnectStorm, type StormResult } from './scenarios/reconnect-storm.js';
 import { runSingleReconnects, type SingleReconnectResult } from './scenarios/single-reconnect.js';
+import { runSteadyState, type SteadyStateResult } from './scenarios/steady-state.js';
 import { roostInit, seedBenchAccount, type PolicyMode } from './seed-bench-account.js';
 import { ServerUnderTest, type ServerLogCounts } from './server-under-test.js';
 
@@ -26,24 +25,19 @@ export interface CaseOptions {
   readonly connections: ConnectionMode;
   readonly newConnections: boolean;
   readonly verify: VerifyMode;
+  readonly fanOutChange: FanOutChange['kind'];
   readonly redisAddress: string;
   /** Where to keep CPU profiles; undefined = no profiling. */
   readonly profileDir?: string;
   readonly log: (line: string) => void;
 }
 
-export interface SteadyState {
+/** Memory of the measured server before and after the cold connect (slow-path garbage included). */
+export interface ServerMemory {
   readonly idleRssBytes: number;
   readonly streamsRssBytes: number;
   readonly idleHeapBytes: number;
   readonly streamsHeapBytes: number;
-}
-
-export interface CaseProfiles {
-  readonly file: string;
-  readonly stormFast?: SelfTimeReport;
-  readonly stormSlow?: SelfTimeReport;
-  readonly fanOut?: SelfTimeReport;
 }
 
 export interface CaseResult {
@@ -52,7 +46,10 @@ export interface CaseResult {
   readonly registerMs: number;
   /** Cold connect of every peer (slow path, cache empty). Phases that failed are absent. */
   readonly initial?: { readonly wallMs: number; readonly p99Ms: number; readonly cpuSeconds: number; readonly retries: number; readonly retriesByCode: Readonly<Record<string, number>> };
-  readonly steady?: SteadyState;
+  /** After the cold connect on the measured server (slow-path garbage included). */
+  readonly afterCold?: ServerMemory;
+  /** On a fresh server whose streams all opened on the fast path (see runSteadyState). */
+  readonly steady?: SteadyStateResult;
   readonly stormFast?: StormResult;
   readonly stormSlow?: StormResult;
   readonly singleFast?: SingleReconnectResult;
@@ -68,7 +65,7 @@ export interface CaseResult {
   readonly profiles?: CaseProfiles;
 }
 
-type Measured = Omit<CaseResult, 'mode' | 'peers' | 'registerMs' | 'generatorRssBytes' | 'serverLog' | 'caseMs' | 'errors' | 'errorCount' | 'profiles'>;
+type Measured = Omit<CaseResult, 'mode' | 'peers' | 'registerMs' | 'steady' | 'generatorRssBytes' | 'serverLog' | 'caseMs' | 'errors' | 'errorCount' | 'profiles'>;
 
 /**
  * One policy mode × peer count, on a fresh data dir:
@@ -83,7 +80,7 @@ export async function runBenchCase(opts: CaseOptions): Promise<CaseResult> {
   const servers: ServerUnderTest[] = [];
   let fleet: PeerFleet | undefined;
   try {
-    await roostInit(dataDir);
+    const token = await roostInit(dataDir);
     const seeded = await seedBenchAccount(dataDir, opts.mode);
     await flag.write(true);
     const env = { ...flag.serverEnv() };
@@ -101,18 +98,21 @@ export async function runBenchCase(opts: CaseOptions): Promise<CaseResult> {
     const pool = new ChannelPool(server.target, opts.connections);
     fleet.retarget(pool);
     const failures: string[] = [];
-    const measured = await measurePhases(server, fleet, flag, opts, { pool, extraKey: keyFor(opts.peers), failures });
+    const change: FanOutChange = opts.fanOutChange === 'policy' ? { kind: 'policy', token } : { kind: 'peer', pool, setupKey: keyFor(opts.peers), extraIndex: opts.peers };
+    const measured = await measurePhases(server, fleet, flag, opts, { change, failures });
 
     const generatorRssBytes = process.memoryUsage().rss;
+    fleet.dropAll();
+    const exit = await server.stop();
+    if (exit !== 0) throw new Error(`server exited ${exit}: ${server.logText().slice(-2000)}`);
+    const steady = await guardedSteadyState({ dataDir, env, fleet, opts, serial: fleet.maxSerialSeen, failures });
     const errors = [...failures, ...fleet.errors];
     const errorCount = failures.length + fleet.errorCount;
     fleet.close();
     fleet = undefined;
-    const exit = await server.stop();
-    if (exit !== 0) throw new Error(`server exited ${exit}: ${server.logText().slice(-2000)}`);
     const windows = { stormFast: measured.stormFast?.window, stormSlow: measured.stormSlow?.window, fanOut: measured.fanOut?.window };
-    const profiles = opts.profileDir ? readProfiles(opts.profileDir, server.pid, windows) : undefined;
-    return { mode: opts.mode, peers: opts.peers, registerMs, ...measured, generatorRssBytes, serverLog: server.logCounts, caseMs: performance.now() - t0, errors, errorCount, profiles };
+    const profiles = opts.profileDir ? readCaseProfiles(opts.profileDir, server.pid, windows) : undefined;
+    return { mode: opts.mode, peers: opts.peers, registerMs, ...measured, steady, generatorRssBytes, serverLog: server.logCounts, caseMs: performance.now() - t0, errors, errorCount, profiles };
   } finally {
     fleet?.close();
     for (const s of servers) await s.stop().catch(() => undefined);
@@ -127,7 +127,7 @@ async function measurePhases(
   fleet: PeerFleet,
   flag: FastPathSwitch,
   opts: CaseOptions,
-  ctx: { pool: ChannelPool; extraKey: string; failures: string[] },
+  ctx: { change: FanOutChange; failures: string[] },
 ): Promise<Measured> {
   const phase = async <T>(name: string, fn: () => Promise<T>): Promise<T | undefined> => {
     try {
@@ -151,7 +151,7 @@ async function measurePhases(
   if (initial) opts.log(`  cold connect ${(initial.wallMs / 1000).toFixed(2)} s, ${initial.retries} retries`);
   await quiesce(server, { quietMs: 500 });
   await checkEveryFirstSendCounted(server, fleet, opts.peers);
-  const steady: SteadyState = { idleRssBytes: idle.rssBytes, streamsRssBytes: server.stats().rssBytes, idleHeapBytes: idleHeap, streamsHeapBytes: await server.metric('nodejs_heap_size_used_bytes') };
+  const afterCold: ServerMemory = { idleRssBytes: idle.rssBytes, streamsRssBytes: server.stats().rssBytes, idleHeapBytes: idleHeap, streamsHeapBytes: await server.metric('nodejs_heap_size_used_bytes') };
 
   const storm = { concurrency: opts.concurrency, deadlineMs: opts.deadlineMs, newConnections: opts.newConnections };
   const logStorm = (what: string, r: StormResult | undefined) => r && opts.log(`  ${what} ${(r.wallMs / 1000).toFixed(2)} s, cpu ${r.cpuSeconds.toFixed(2)} s, fast ${r.paths.fast} slow ${r.paths.slow}`);
@@ -165,9 +165,23 @@ async function measurePhases(
   const singleSlow = await phase('single reconnects, fast path off', () => runSingleReconnects(server, fleet, { count: opts.singleReconnects, deadlineMs: opts.deadlineMs }));
 
   await flag.set(server, true);
-  const fanOut = await phase('fan-out', () => runFanOut(server, fleet, { pool: ctx.pool, setupKey: ctx.extraKey, deadlineMs: opts.deadlineMs, extraIndex: opts.peers }));
+  const fanOut = await phase('fan-out', () => runFanOut(server, fleet, { change: ctx.change, deadlineMs: opts.deadlineMs }));
   if (fanOut) opts.log(`  fan-out ${(fanOut.wallMs / 1000).toFixed(2)} s, cpu ${fanOut.cpuSeconds.toFixed(2)} s, ${(fanOut.bytesPerPeer / 1024).toFixed(1)} KiB/peer`);
-  return { initial, steady, stormFast, singleFast, stormSlow, singleSlow, fanOut };
+  return { initial, afterCold, stormFast, singleFast, stormSlow, singleSlow, fanOut };
+}
+
+/** The steady-state phase on its own server; a failure is noted and the case goes on. */
+async function guardedSteadyState(a: { dataDir: string; env: Record<string, string>; fleet: PeerFleet; opts: CaseOptions; serial: number; failures: string[] }): Promise<SteadyStateResult | undefined> {
+  a.fleet.phase = 'steady state';
+  try {
+    const r = await runSteadyState({ dataDir: a.dataDir, env: a.env, redisAddress: a.opts.redisAddress, fleet: a.fleet, serial: a.serial, connections: a.opts.connections, concurrency: a.opts.concurrency, deadlineMs: a.opts.deadlineMs });
+    a.opts.log(`  steady state: ${(((r.streamsRssBytes - r.idleRssBytes) / a.opts.peers) / 1024).toFixed(1)} KiB RSS per stream; restart storm ${(r.restart.wallMs / 1000).toFixed(2)} s, fast ${r.restart.paths.fast} slow ${r.restart.paths.slow}`);
+    return r;
+  } catch (err) {
+    a.failures.push(`[steady state] ${(err as Error).message}`);
+    a.opts.log(`  steady state FAILED: ${(err as Error).message}`);
+    return undefined;
+  }
 }
 
 /**
@@ -190,20 +204,4 @@ async function repair(fleet: PeerFleet, opts: CaseOptions, nextPhase: string): P
     await fleet.connectAll({ concurrency: opts.concurrency, deadlineMs: opts.deadlineMs });
   }
   fleet.phase = nextPhase;
-}
-
-/** The profile the server `pid` wrote (V8 names it CPU.<date>.<time>.<pid>.<tid>.<seq>.cpuprofile). */
-function readProfiles(dir: string, pid: number, windows: Record<'stormFast' | 'stormSlow' | 'fanOut', PhaseWindow | undefined>): CaseProfiles {
-  const files = readdirSync(dir)
-    .filter((f) => f.endsWith('.cpuprofile') && f.split('.')[3] === String(pid))
-    .map((f) => join(dir, f))
-    .sort((a, b) => statSync(b).size - statSync(a).size);
-  const file = files[0];
-  if (!file) throw new Error(`no CPU profile of pid ${pid} in ${dir}`);
-  const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
-  const root = join(import.meta.dirname, '..');
-  const locator = new TsSourceLocator();
-  const sourceLine = (url: string, line0: number, column0: number) => locator.sourceLine(url, line0, column0);
-  const top = (w: PhaseWindow | undefined) => (w ? topSelfTime(profile, { fromUs: w.fromUs, toUs: w.toUs, root, limit: 10, sourceLine }) : undefined);
-  return { file, stormFast: top(windows.stormFast), stormSlow: top(windows.stormSlow), fanOut: top(windows.fanOut) };
 }

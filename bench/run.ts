@@ -43,6 +43,7 @@ async function runAll(args: BenchArgs): Promise<{ cases: CaseResult[]; errors: s
           connections: args.connections,
           newConnections: args.newConnections,
           verify: args.verify,
+          fanOutChange: args.fanOutChange,
           redisAddress: args.redisAddress,
           profileDir: args.profileDir,
           log,
@@ -55,6 +56,7 @@ async function runAll(args: BenchArgs): Promise<{ cases: CaseResult[]; errors: s
           stormSlow: c.stormSlow?.paths,
           singleFast: c.singleFast?.paths,
           singleSlow: c.singleSlow?.paths,
+          restart: c.steady?.restart.paths,
         });
         errors.push(...violations.map((v) => `${mode} N=${peers}: ${v}`));
         if (c.errorCount > 0) errors.push(`${mode} N=${peers}: ${c.errorCount} stream error(s): ${c.errors.join('; ')}`);
@@ -91,7 +93,11 @@ function report(args: BenchArgs, cases: readonly CaseResult[], sql: { fast: SqlC
       if (!c.profiles) continue;
       out.push('', `CPU profile ${c.mode} N=${c.peers}: ${c.profiles.file}`, '');
       const phases = [['storm, fast path on', c.profiles.stormFast], ['storm, fast path off', c.profiles.stormSlow], ['fan-out', c.profiles.fanOut]] as const;
-      for (const [title, r] of phases) if (r) out.push(profileTable(title, r), '');
+      for (const [title, r] of phases) {
+        if (!r) continue;
+        out.push(profileTable(`${title}, self time`, r.self), '');
+        out.push(profileTable(`${title}, inclusive time of src/ functions`, r.inclusiveSrc, 'total ms'), '');
+      }
     }
   }
   if (errors.length > 0) out.push('', `ERRORS (${errors.length}):`, ...errors.map((e) => `- ${e}`));
@@ -123,12 +129,11 @@ async function main(argv: string[]): Promise<number> {
   return errors.length > 0 ? 1 : 0;
 }
 
+// Exit explicitly: after a failed phase, abandoned connection attempts and their timers
+// must not keep the process (and a CI job) waiting.
 main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
+  (code) => process.stdout.write('', () => process.exit(code)),
   (err: unknown) => {
-    process.stderr.write(`bench: ${(err as Error).stack ?? String(err)}\n`);
-    process.exitCode = 1;
+    process.stderr.write(`bench: ${(err as Error).stack ?? String(err)}\n`, () => process.exit(1));
   },
 );

@@ -29,14 +29,20 @@ export function groupPairs(n: number): [number, number][] {
   return Array.from({ length: n }, (_, i) => [i, (i + 1) % n] as [number, number]);
 }
 
-/** Runs `roost init --data-dir dir` (the account and owner) and waits for it to exit 0. */
-export async function roostInit(dataDir: string): Promise<void> {
+/**
+ * Runs `roost init --data-dir dir` (the account and owner), waits for it to exit 0 and returns
+ * the personal access token it prints on its last line (for the REST API).
+ */
+export async function roostInit(dataDir: string): Promise<string> {
   const child = runRoost(['init', '--data-dir', dataDir]);
   let out = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
   if (code !== 0) throw new Error(`roost init exited ${code}: ${out}`);
+  const token = out.trim().split('\n').at(-1)?.trim() ?? '';
+  if (!/^\S+$/.test(token)) throw new Error(`roost init printed no token: ${out}`);
+  return token;
 }
 
 /**

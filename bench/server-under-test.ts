@@ -33,6 +33,8 @@ export class ServerUnderTest {
     private readonly child: ChildProcess,
     readonly grpcPort: number,
     readonly metricsPort: number,
+    /** The REST admin API's port; undefined when the server does not log one. */
+    readonly httpPort: number | undefined,
     private readonly log: () => string,
     private readonly exited: Promise<number | null>,
     /** Counted over the whole log as it streams in (the kept text is only head and tail). */
@@ -72,7 +74,7 @@ export class ServerUnderTest {
     void exited.then((c) => (exitCode = c ?? -1));
     await pollUntil(() => exitCode !== undefined || (port('grpc') !== undefined && port('metrics') !== undefined), { timeoutMs: 30_000, intervalMs: 20, what: 'roost serve to log its ports' });
     if (exitCode !== undefined) throw new Error(`roost serve exited ${exitCode} at start-up: ${log}`);
-    return new ServerUnderTest(child, port('grpc')!, port('metrics')!, () => log, exited, counts);
+    return new ServerUnderTest(child, port('grpc')!, port('metrics')!, port('http'), () => log, exited, counts);
   }
 
   get pid(): number {

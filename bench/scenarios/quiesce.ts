@@ -1,20 +1,24 @@
 import type { ServerUnderTest } from '../server-under-test.js';
 
+/** Whether `cpuSeconds` used over `windowMs` is idle: at most a tenth of one core. */
+export function isQuiet(cpuSeconds: number, windowMs: number): boolean {
+  return cpuSeconds * 1000 <= windowMs / 10;
+}
+
 /**
- * Waits until the server has been (nearly) idle for `quietMs` — under 5 % of a core — so the
- * next measurement does not carry work left over from the previous phase (disconnect marks,
- * garbage collection). Gives up quietly after `maxMs`: a busy server is not an error here.
+ * Waits until the server has been (nearly) idle for `quietMs` — at most 10 % of a core, which
+ * leaves room for the flag poll and a sampling profiler — so the next measurement does not
+ * carry work left over from the previous phase (disconnect marks, garbage collection). Gives
+ * up quietly after `maxMs`: a busy server is not an error here.
  */
 export async function quiesce(server: ServerUnderTest, opts: { quietMs?: number; maxMs?: number } = {}): Promise<void> {
   const quietMs = opts.quietMs ?? 300;
   const deadline = Date.now() + (opts.maxMs ?? 30_000);
   let last = server.stats().cpuSeconds;
-  let quietSince = Date.now();
   while (Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, quietMs));
     const now = server.stats().cpuSeconds;
-    if (now - last > 0.005) quietSince = Date.now();
+    if (isQuiet(now - last, quietMs)) return;
     last = now;
-    if (Date.now() - quietSince >= quietMs) return;
   }
 }

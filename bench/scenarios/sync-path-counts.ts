@@ -24,10 +24,7 @@ export async function scrapePhase(server: ServerUnderTest): Promise<PhaseScrape>
   return { paths: pathCountsOf(text), maxLagSeconds: promValue(text, 'nodejs_eventloop_lag_max_seconds') ?? NaN };
 }
 
-export async function syncPathCounts(server: ServerUnderTest): Promise<SyncPathCounts> {
-  return pathCountsOf(await server.metrics());
-}
-
+/** roost_sync_requests_total of one /metrics text. */
 export function pathCountsOf(text: string): SyncPathCounts {
   const slowReasons: Record<string, number> = {};
   for (const reason of SLOW_REASONS) slowReasons[reason] = promValue(text, 'roost_sync_requests_total', { path: 'slow', reason }) ?? 0;

@@ -99,7 +99,7 @@ export async function openRestFixture(engine: StoreEngine): Promise<RestFixture>
   };
 }
 
-/** Asserts upstream's error body shape and returns it. */
+/** Whether `json` is exactly upstream's error body `{message, code}` with this code and a message. */
 export function isErrorBody(json: unknown, code: number): boolean {
   if (typeof json !== 'object' || json === null) return false;
   const o = json as Record<string, unknown>;
