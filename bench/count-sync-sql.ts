@@ -1,42 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Kysely, type LogEvent } from 'kysely';
-import { SQLITE_TRAITS } from '../src/store/engine-traits.js';
-import { createSqliteDialect } from '../src/store/sqlite/create-sqlite-dialect.js';
-import type { Database } from '../src/store/schema/database.js';
-import { createStore } from '../src/store/store.js';
 import { seedAccount } from '../test/harness/seed.js';
+import { countingSqliteStore, StatementCounter, type SqlCount } from '../test/harness/statement-counter.js';
 import { startTestServer } from '../test/harness/test-server.js';
 import { ChannelPool } from './channel-pool.js';
 import { PeerFleet } from './peer-fleet.js';
-
-/** SQL statements one Sync ran, grouped by statement text. */
-export interface SqlCount {
-  readonly total: number;
-  readonly statements: readonly { readonly sql: string; readonly count: number }[];
-}
-
-/** Counts executed statements by text (Kysely's `log` hook sees every query it runs). */
-export class StatementCounter {
-  private readonly counts = new Map<string, number>();
-  total = 0;
-
-  readonly log = (event: LogEvent): void => {
-    this.total++;
-    const sql = event.query.sql;
-    this.counts.set(sql, (this.counts.get(sql) ?? 0) + 1);
-  };
-
-  reset(): void {
-    this.counts.clear();
-    this.total = 0;
-  }
-
-  snapshot(): SqlCount {
-    return { total: this.total, statements: [...this.counts].map(([sql, count]) => ({ sql, count })).sort((a, b) => b.count - a.count) };
-  }
-}
 
 /** Resolves once `counter.total` has not moved for `quietMs` (the server's trailing writes are in). */
 async function settled(counter: StatementCounter, quietMs = 300): Promise<void> {
@@ -52,12 +21,13 @@ async function settled(counter: StatementCounter, quietMs = 300): Promise<void> 
  * real server in-process (SQLite, switch forced on or off) and a peer speaking the wire
  * protocol. The reconnect is measured apart from the clean-up of the stream it replaces.
  */
+export type { SqlCount };
+
 export async function countSyncSql(peers = 3): Promise<{ fast: SqlCount; slow: SqlCount }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'roost-bench-sql-'));
   const counter = new StatementCounter();
-  const db = new Kysely<Database>({ dialect: createSqliteDialect(join(dataDir, 'store.db')), log: counter.log });
   let fastOn = true;
-  const server = await startTestServer({ dataDir, overrides: { store: createStore({ db, traits: SQLITE_TRAITS, migrationSchema: undefined }), fastPathFlag: { enabled: () => fastOn } } });
+  const server = await startTestServer({ dataDir, overrides: { store: countingSqliteStore(join(dataDir, 'store.db'), counter), fastPathFlag: { enabled: () => fastOn } } });
   const fleet = new PeerFleet(new ChannelPool(server.grpcTarget, { kind: 'per-peer' }), peers);
   try {
     const seeded = await seedAccount(server.app);

@@ -6,7 +6,6 @@ import { loadOrCreateServerKey } from '../crypto/server-key-file.js';
 import { InProcessChangeBus, type ChangeBus } from '../domain/change-bus.js';
 import { systemClock, type Clock } from '../domain/clock.js';
 import { xidGenerator } from '../domain/id-generator.js';
-import type { Peer } from '../domain/model.js';
 import { createDomainServices } from '../domain/create-domain-services.js';
 import { createRestApp } from '../rest/create-rest-app.js';
 import { MemoryCacheStore } from '../cache/memory-cache-store.js';
@@ -29,7 +28,19 @@ import type { LiveStream } from '../sync/live-stream.js';
 import { LoginService } from '../sync/login-service.js';
 import { PeerRegistry } from '../sync/peer-registry.js';
 import { SyncService } from '../sync/sync-service.js';
+import { AccountSerials } from '../sync/account-serials.js';
+import { updatingIdentities, PeerIdentities, type SyncPeer } from '../sync/peer-identities.js';
+import { SendGate } from '../sync/send-gate.js';
+import { StatusWriter } from '../sync/status-writer.js';
 import { createLogger, type Logger } from './create-logger.js';
+
+/**
+ * Full-map sends in progress at once, and how long one may hold its slot while the peer is slow
+ * to read. Few slots: the work is CPU-bound and synchronous; the gate exists to give the event
+ * loop a turn between maps and to bound the encoded maps held in memory.
+ */
+const MAP_SEND_SLOTS = 4;
+const MAP_SEND_HOLD_MS = 100;
 
 /** What tests may replace (STYLE.md habit 3); production passes nothing. */
 export interface AppOverrides {
@@ -41,7 +52,9 @@ export interface AppOverrides {
   readonly cacheStore?: CacheStore;
   readonly peerSyncTtlMs?: number;
   /** Runs between the fast-path eligibility check and its commit (race tests). */
-  readonly afterFastPathEligibility?: (peer: Peer) => Promise<void>;
+  readonly afterFastPathEligibility?: (peer: SyncPeer) => Promise<void>;
+  /** How long connection-status changes wait to be written in a batch (default 20 ms). */
+  readonly statusWriteDelayMs?: number;
   /** Use this store instead of opening `config.store` (it is still migrated and closed). */
   readonly store?: Store;
 }
@@ -60,6 +73,8 @@ export interface App {
   /** The peer-sync cache (tests inspect entries). */
   readonly peerSyncCache: PeerSerialCache;
   readonly fastPathFlag: FastPathSwitch;
+  /** Writes the connection-status changes queued so far (they are batched behind Sync). */
+  flushStatus(): Promise<void>;
   start(): Promise<BoundPorts>;
   /** Graceful: stops accepting, ends streams, closes the store. Idempotent. */
   stop(): Promise<void>;
@@ -101,19 +116,37 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
 
   const registry = createRegistry();
   const metrics = createSessionMetrics(registry, { fastPathEnabled: () => fastPathFlag.enabled() });
-  const peers = {
-    findPeerByKey: (key: string) => store.findPeerByKey(key),
-    getAccountSerial: (id: string) => store.getAccountSerial(id),
-    getAccount: (id: string) => store.getAccount(id),
-    ...lifecycle,
-  };
+  // What a fast-path hit reads lives in memory (peer identities, account serials) and its
+  // status write is batched, so the hit runs no SQL.
+  const identities = new PeerIdentities({ findPeerByKey: (key) => store.findPeerByKey(key), listPeers: (id) => store.repos.peers.list(id) }, undefined, (err) =>
+    log.warn({ err }, 'could not preload peer identities'),
+  );
+  const serials = new AccountSerials(store);
+  const stopSerials = bus.subscribe((change) => {
+    serials.observe(change);
+    for (const d of change.deletedPeers ?? []) identities.forget(d.key);
+  });
+  const status = new StatusWriter(lifecycle, {
+    delayMs: overrides.statusWriteDelayMs ?? 20,
+    maxBatch: 256,
+    onError: (err, items) => log.warn({ err, items }, 'could not write peer connection status'),
+  });
+  const peers = updatingIdentities(
+    {
+      findPeerByKey: (key: string) => store.findPeerByKey(key),
+      getAccount: (id: string) => store.getAccount(id),
+      ...lifecycle,
+    },
+    identities,
+  );
   const maps = new AccountMaps({ source: store, clock, dnsDomain: config.dnsDomain, onCompute: (s) => metrics.mapComputeDuration.observe(s) });
   const streams = new PeerRegistry<LiveStream>();
   const stopPusher = startChangePusher(bus, streams);
   const cache = peerSyncCache;
-  const fastPath = { flag: fastPathFlag, cache, peers, afterEligibility: overrides.afterFastPathEligibility };
+  const fastPath = { flag: fastPathFlag, cache, serials, status, afterEligibility: overrides.afterFastPathEligibility };
+  const sends = new SendGate(MAP_SEND_SLOTS, MAP_SEND_HOLD_MS);
   const login = new LoginService({ peers, maps, cache, services: config, clock, dnsDomain: config.dnsDomain, observe: (result, s) => metrics.loginDuration.observe({ result }, s) });
-  const sync = new SyncService({ peers, maps, registry: streams, services: config, fastPath, clock, log, metrics, maxConcurrentSetups: config.maxConcurrentSyncs });
+  const sync = new SyncService({ peers, identities, serials, status, sends, maps, registry: streams, services: config, fastPath, clock, log, metrics, maxConcurrentSetups: config.maxConcurrentSyncs });
 
   const grpcServer = createGrpcServer({ envelope, clock, log, sessions: createSessionAdapter({ envelope, login, sync, peers }) });
   const restApp = createRestApp({ ...domain, snapshots: store, dnsDomain: config.dnsDomain, clock, log });
@@ -127,6 +160,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     clock,
     peerSyncCache,
     fastPathFlag,
+    flushStatus: () => status.flush(),
     async start() {
       const grpc = await bindGrpcServer(grpcServer, { host: config.host, port: config.grpcPort, tls: config.tls });
       log.info({ grpc, host: config.host }, `grpc listening on ${config.host}:${grpc}`);
@@ -145,6 +179,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
         await new Promise<void>((resolve) => grpcServer.tryShutdown(() => resolve()));
         await restApp.close();
         await closeHttp(metricsServer);
+        stopSerials();
+        await status.flush(); // the disconnects of the streams just closed
         await Promise.all(redisClients.map((c) => c.close().catch(() => undefined)));
         await cacheStore.close().catch(() => undefined);
         await store.close();

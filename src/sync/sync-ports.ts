@@ -4,7 +4,6 @@ import type { PeerSyncEntry } from '../cache/peer-sync-entry.js';
 /** Peer reads and writes the Sync and Login sessions need (store + domain), owned here. */
 export interface SessionPeers {
   findPeerByKey(key: string): Promise<Peer | undefined>;
-  getAccountSerial(accountId: string): Promise<number | undefined>;
   getAccount(accountId: string): Promise<Account | undefined>;
   syncPeerMeta(peerKey: string, meta: PeerMeta): Promise<{ peer: Peer; changed: boolean; mapChanged: boolean }>;
   markPeerConnected(peerKey: string, change: { connected: boolean; at: number; connectionIp?: string; streamStart?: number }): Promise<boolean>;
@@ -15,6 +14,16 @@ export interface PeerSyncCache {
   get(peerKey: string): Promise<PeerSyncEntry | undefined>;
   set(peerKey: string, entry: PeerSyncEntry): Promise<void>;
   delete(peerKey: string): Promise<void>;
+}
+
+/** The account serial as Sync reads it (in memory after the first read: AccountSerials). */
+export interface SerialReader {
+  get(accountId: string): Promise<number | undefined>;
+}
+
+/** Connection-status changes, written behind the Sync answer (StatusWriter). */
+export interface StatusRecorder {
+  record(peerKey: string, change: { connected: boolean; at: number; connectionIp?: string; streamStart?: number }): void;
 }
 
 /** The runtime kill switch. */

@@ -1,6 +1,6 @@
 import type { Clock } from '../domain/clock.js';
 import { isRoostError, permissionDenied, RoostError } from '../domain/errors.js';
-import type { Peer, PeerMeta } from '../domain/model.js';
+import type { PeerMeta } from '../domain/model.js';
 import { isPeerLoginExpired } from '../netmap/is-peer-login-expired.js';
 import type { NetworkMap } from '../netmap/network-map.js';
 import { networkOnlyMap } from '../netmap/compute-network-map.js';
@@ -10,13 +10,21 @@ import { fullControlConfig, refreshPeriods, relayRefreshConfig, turnRefreshConfi
 import { commitFastPath, tryFastPathSync, type FastPathDeps, type SyncRequestFacts } from './fast-path.js';
 import { LiveStream } from './live-stream.js';
 import { metaHash } from './meta-hash.js';
+import type { SyncPeer } from './peer-identities.js';
 import type { PeerRegistry } from './peer-registry.js';
-import type { SessionLogger, SessionPeers } from './sync-ports.js';
+import type { SendGate } from './send-gate.js';
+import type { SerialReader, SessionLogger, SessionPeers, StatusRecorder } from './sync-ports.js';
 import type { SyncMessage } from './sync-message.js';
 import { mapTriggerIsStale } from './update-queue.js';
 
 export interface SyncServiceDeps {
-  readonly peers: SessionPeers;
+  readonly peers: Pick<SessionPeers, 'getAccount' | 'syncPeerMeta'>;
+  /** Peers by key, in memory after the first read (PeerIdentities). */
+  readonly identities: { find(key: string): Promise<SyncPeer | undefined> };
+  readonly serials: SerialReader;
+  readonly status: StatusRecorder;
+  /** Bounds the full-map sends in progress (first messages of slow Syncs and map pushes). */
+  readonly sends: SendGate;
   readonly maps: AccountMaps;
   readonly registry: PeerRegistry<LiveStream>;
   readonly services: ServicesSettings;
@@ -37,7 +45,7 @@ export interface SyncRequest {
   readonly connectionIp: string;
   /** Aborted when the client goes away. */
   readonly signal: AbortSignal;
-  /** Sends one message (encoding and sealing are the edge's business). */
+  /** Sends one message (encoding and sealing are the edge's business); resolves once written. */
   send(msg: SyncMessage): Promise<void>;
 }
 
@@ -86,8 +94,8 @@ export class SyncService {
   }
 
   /** The peer must exist and, for SSO peers, not be login-expired. */
-  private async admit(peerKey: string): Promise<Peer> {
-    const peer = await this.deps.peers.findPeerByKey(peerKey);
+  private async admit(peerKey: string): Promise<SyncPeer> {
+    const peer = await this.deps.identities.find(peerKey);
     if (!peer) throw permissionDenied('peer is not registered');
     if (peer.userId !== '') {
       const account = await this.deps.peers.getAccount(peer.accountId);
@@ -99,7 +107,7 @@ export class SyncService {
   }
 
   /** Sends the first message; returns the serial of the map the client now holds. */
-  private async firstMessage(peer: Peer, req: SyncRequest, facts: SyncRequestFacts, t0: number): Promise<number> {
+  private async firstMessage(peer: SyncPeer, req: SyncRequest, facts: SyncRequestFacts, t0: number): Promise<number> {
     const { deps } = this;
     let reason: SyncPathReason;
     const check = await tryFastPathSync(deps.fastPath, peer, facts);
@@ -127,18 +135,21 @@ export class SyncService {
   }
 
   /** Stores meta, marks connected, computes and sends the full map; records the cache entry. */
-  private async runSlowPathSync(peer: Peer, req: SyncRequest, facts: SyncRequestFacts): Promise<number> {
+  private async runSlowPathSync(peer: SyncPeer, req: SyncRequest, facts: SyncRequestFacts): Promise<number> {
     const { deps } = this;
     await deps.peers.syncPeerMeta(req.peerKey, req.meta).catch((err: unknown) => {
       // Deleted while this Sync was setting up: the client's cue to log in again, as upstream.
       throw isRoostError(err, 'NotFound') ? permissionDenied('peer is not registered') : err;
     });
-    await deps.peers.markPeerConnected(req.peerKey, { connected: true, at: facts.startedAt, connectionIp: req.connectionIp });
-    const serial = (await deps.peers.getAccountSerial(peer.accountId)) ?? 0;
-    const map = deps.maps.compute(await deps.maps.snapshot(peer.accountId, serial), peer.id);
-    await req.send({ config: fullControlConfig(deps.services, deps.clock.now(), true), map, checks: map.checks });
-    await this.recordDelivered(req.peerKey, map, facts);
-    return map.serial;
+    deps.status.record(req.peerKey, { connected: true, at: facts.startedAt, connectionIp: req.connectionIp });
+    const serial = (await deps.serials.get(peer.accountId)) ?? 0;
+    let map: NetworkMap | undefined;
+    await deps.sends.run(async () => {
+      map = deps.maps.compute(await deps.maps.snapshot(peer.accountId, serial), peer.id);
+      await req.send({ config: fullControlConfig(deps.services, deps.clock.now(), true), map, checks: map.checks });
+    });
+    await this.recordDelivered(req.peerKey, map!, facts);
+    return map!.serial;
   }
 
   /** Cache writes happen only while the switch is on and for a real serial (SEMANTICS.md §6.5). */
@@ -158,16 +169,23 @@ export class SyncService {
     signal.addEventListener('abort', stop, { once: true });
   }
 
-  private async updateLoop(peer: Peer, stream: LiveStream, req: SyncRequest, facts: SyncRequestFacts, lastSent: number): Promise<void> {
+  private async updateLoop(peer: SyncPeer, stream: LiveStream, req: SyncRequest, facts: SyncRequestFacts, lastSent: number): Promise<void> {
     const { deps } = this;
     for (;;) {
       const next = await stream.take(req.signal);
       if (!next) return;
       if (next.kind === 'map') {
         if (mapTriggerIsStale(next, lastSent)) continue;
-        const map = deps.maps.compute(await deps.maps.snapshot(peer.accountId, next.serial), peer.id);
-        if (map.serial <= lastSent) continue;
-        await req.send({ config: null, map, checks: map.checks });
+        let map: NetworkMap | undefined;
+        // The map is built once this stream's turn comes, from the newest snapshot by then.
+        await deps.sends.run(async () => {
+          if (req.signal.aborted) return;
+          const built = deps.maps.compute(await deps.maps.snapshot(peer.accountId, next.serial), peer.id);
+          if (built.serial <= lastSent) return;
+          await req.send({ config: null, map: built, checks: built.checks });
+          map = built;
+        });
+        if (!map) continue;
         lastSent = map.serial;
         deps.metrics.updatesPushed.inc({ kind: 'map' });
         await this.recordDelivered(req.peerKey, map, facts);
@@ -196,10 +214,6 @@ export class SyncService {
     const wasCurrent = this.deps.registry.unregister(stream);
     this.deps.metrics.connectedStreams.dec();
     if (noStatusToWrite || !wasCurrent) return;
-    try {
-      await this.deps.peers.markPeerConnected(facts.peerKey, { connected: false, at: this.deps.clock.now(), streamStart: facts.startedAt });
-    } catch (err) {
-      this.deps.log.warn({ err, peerKey: facts.peerKey }, 'could not mark peer disconnected');
-    }
+    this.deps.status.record(facts.peerKey, { connected: false, at: this.deps.clock.now(), streamStart: facts.startedAt });
   }
 }

@@ -192,6 +192,26 @@ for (const engine of ENGINES) {
       await assert.rejects(mark(wgKey(), { connected: true, at: 1 }), { kind: 'NotFound' });
     });
 
+    test('markPeersConnected applies a batch in order with the same guard and skips unknown keys', async () => {
+      const ctx = await domainCtx(store);
+      const { plainKey } = await newKey(ctx);
+      const { peer: a } = await register(ctx, plainKey);
+      const { peer: b } = await register(ctx, plainKey);
+      const t0 = Math.max(a.lastSeen, b.lastSeen);
+      await ctx.svc.peerLifecycle.markPeersConnected([
+        { peerKey: a.key, change: { connected: true, at: t0 + 10, connectionIp: '198.51.100.7' } },
+        { peerKey: wgKey(), change: { connected: true, at: t0 + 10 } },
+        { peerKey: b.key, change: { connected: true, at: t0 + 10 } },
+        { peerKey: a.key, change: { connected: true, at: t0 + 20 } },
+        { peerKey: a.key, change: { connected: false, at: t0 + 30, streamStart: t0 + 10 } },
+        { peerKey: b.key, change: { connected: false, at: t0 + 30, streamStart: t0 + 10 } },
+      ]);
+      const [sa, sb] = await Promise.all([store.findPeerByKey(a.key), store.findPeerByKey(b.key)]);
+      assert.deepEqual([sa?.connected, sa?.lastSeen, sa?.connectionIp], [true, t0 + 20, '198.51.100.7'], 'the older stream of a may not disconnect it');
+      assert.deepEqual([sb?.connected, sb?.lastSeen], [false, t0 + 30]);
+      await ctx.svc.peerLifecycle.markPeersConnected([]);
+    });
+
     test('deletePeer removes memberships and dependent routes and announces the deleted peer', async () => {
       const ctx = await domainCtx(store);
       const { plainKey } = await newKey(ctx);

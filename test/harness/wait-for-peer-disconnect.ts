@@ -5,10 +5,12 @@ import { pollUntil } from './poll.js';
 /**
  * Polls the store until the peer with WireGuard key `key` is recorded as disconnected (the
  * Sync stream's cleanup has run), or fails after `timeoutMs`. Resolves with the stored peer.
+ * Status writes are batched behind Sync, so each poll first writes what is queued.
  */
 export async function waitForPeerDisconnect(app: App, key: string, timeoutMs = 5_000): Promise<Peer> {
   return pollUntil(
     async () => {
+      await app.flushStatus();
       const peer = await app.store.findPeerByKey(key);
       return peer !== undefined && !peer.connected ? peer : undefined;
     },

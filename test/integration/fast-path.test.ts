@@ -254,6 +254,7 @@ describe('Sync fast path over gRPC', () => {
     const second = await stream.next();
     assert.equal(armed, false, 'the hook ran');
     // Unlike upstream's fallback (SEMANTICS.md §6.4), nothing marked the peer disconnected.
+    await s.app.flushStatus();
     assert.equal((await s.app.store.findPeerByKey(a.publicKey))?.connected, true, 'still recorded as connected');
     stream.close();
     await waitForPeerDisconnect(s.app, a.publicKey);

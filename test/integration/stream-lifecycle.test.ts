@@ -75,10 +75,18 @@ test('a second Sync replaces the first: the old one ends, the new one gets updat
   const w2 = new MapWatch(s2);
   await w2.first();
   assert.equal(await s1.ended_(), status.OK, 'the replaced stream ends normally');
-  // The old stream's cleanup ran before its end reached us: it must not have marked the peer down.
-  const afterReplace = await e.server.app.store.findPeerByKey(a.publicKey);
-  assert.equal(afterReplace?.connected, true);
-  assert.ok(afterReplace.lastSeen > first.lastSeen, 'the new stream recorded its own start');
+  // The old stream's cleanup ran before its end reached us: it must not have marked the peer
+  // down. Status is written in batches behind the answer, so wait for the new stream's mark.
+  const afterReplace = await pollUntil(
+    async () => {
+      const p = await e.server.app.store.findPeerByKey(a.publicKey);
+      return p && p.lastSeen > first.lastSeen ? p : undefined;
+    },
+    { what: 'the new stream to record its own start' },
+  );
+  assert.equal(afterReplace.connected, true);
+  await e.server.app.flushStatus();
+  assert.equal((await e.server.app.store.findPeerByKey(a.publicKey))?.connected, true, 'nothing queued marks it down');
 
   const b = e.agent();
   await b.register(e.setupKey, linuxMeta('bravo'));

@@ -1,7 +1,7 @@
 import type { DomainDeps } from '../domain-deps.js';
 import { notFound } from '../errors.js';
 import type { Peer } from '../model.js';
-import type { PeerConnectionValues } from '../ports/repositories.js';
+import type { PeerConnectionValues, PeerRepository } from '../ports/repositories.js';
 import { shouldApplyConnectionChange, type ConnectionChange } from './connection-change.js';
 
 /** Lost compare-and-set races before giving up (another writer is clearly newer). */
@@ -18,10 +18,27 @@ function valuesFor(stored: Peer, change: ConnectionChange): PeerConnectionValues
  * NotFound for an unknown key.
  */
 export async function markPeerConnected(deps: DomainDeps, peerKey: string, change: ConnectionChange): Promise<boolean> {
-  const peers = deps.store.repos.peers;
+  const applied = await applyConnectionChange(deps.store.repos.peers, peerKey, change);
+  if (applied === undefined) throw notFound('peer not found');
+  return applied;
+}
+
+/**
+ * Many changes in one transaction, applied in order with the same guard (the batched status
+ * writes behind Sync). Unknown keys — peers deleted meanwhile — are skipped.
+ */
+export async function markPeersConnected(deps: DomainDeps, items: readonly { readonly peerKey: string; readonly change: ConnectionChange }[]): Promise<void> {
+  if (items.length === 0) return;
+  await deps.store.withTx(async (repos) => {
+    for (const { peerKey, change } of items) await applyConnectionChange(repos.peers, peerKey, change);
+  });
+}
+
+/** Whether the change applied; undefined for an unknown key. */
+async function applyConnectionChange(peers: Pick<PeerRepository, 'findByKey' | 'setConnection'>, peerKey: string, change: ConnectionChange): Promise<boolean | undefined> {
   for (let i = 0; i < MAX_CAS_ATTEMPTS; i++) {
     const stored = await peers.findByKey(peerKey);
-    if (stored === undefined) throw notFound('peer not found');
+    if (stored === undefined) return undefined;
     if (!shouldApplyConnectionChange(stored.lastSeen, change)) return false;
     if (await peers.setConnection(stored.id, stored.lastSeen, valuesFor(stored, change))) return true;
   }

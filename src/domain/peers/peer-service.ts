@@ -5,7 +5,7 @@ import type { ConnectionChange } from './connection-change.js';
 import { deletePeer } from './delete-peer.js';
 import { expirePeerLogins } from './expire-peer-logins.js';
 import { loginPeer, type LoginPeerInput } from './login-peer.js';
-import { markPeerConnected } from './mark-peer-connected.js';
+import { markPeerConnected, markPeersConnected } from './mark-peer-connected.js';
 import type { MetaUpdate } from './apply-peer-meta.js';
 import { registerPeer, type RegisterPeerInput, type RegisteredPeer } from './register-peer.js';
 import { syncPeerMeta } from './sync-peer-meta.js';
@@ -17,6 +17,8 @@ export interface PeerLifecycle {
   loginPeer(input: LoginPeerInput): Promise<Peer>;
   syncPeerMeta(peerKey: string, meta: PeerMeta): Promise<MetaUpdate>;
   markPeerConnected(peerKey: string, change: ConnectionChange): Promise<boolean>;
+  /** Several status changes in order, in one transaction; unknown keys are skipped. */
+  markPeersConnected(items: readonly { readonly peerKey: string; readonly change: ConnectionChange }[]): Promise<void>;
   deletePeer(accountId: string, peerId: string): Promise<Peer>;
   expirePeerLogins(accountId: string): Promise<Peer[]>;
 }
@@ -27,6 +29,7 @@ export function createPeerLifecycle(deps: DomainDeps): PeerLifecycle {
     loginPeer: (input) => loginPeer(deps, input),
     syncPeerMeta: (peerKey, meta) => syncPeerMeta(deps, peerKey, meta),
     markPeerConnected: (peerKey, change) => markPeerConnected(deps, peerKey, change),
+    markPeersConnected: (items) => markPeersConnected(deps, items),
     deletePeer: (accountId, peerId) => deletePeer(deps, accountId, peerId),
     expirePeerLogins: (accountId) => expirePeerLogins(deps, accountId),
   };

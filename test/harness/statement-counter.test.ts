@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { LogEvent } from 'kysely';
-import { StatementCounter } from './count-sync-sql.js';
+import { StatementCounter } from './statement-counter.js';
 
 const event = (sql: string) => ({ level: 'query', query: { sql, parameters: [], query: {} }, queryDurationMillis: 0 }) as unknown as LogEvent;
 
