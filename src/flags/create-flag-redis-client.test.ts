@@ -10,7 +10,7 @@ test('the switch connection fails fast and never queues', () => {
   assert.equal(o.password, 'pw');
   assert.equal(o.db, 2);
   assert.equal(o.enableOfflineQueue, false);
-  assert.equal(o.commandTimeout, 2_000);
+  assert.equal(o.commandTimeout, undefined, 'reads are timed out by the poll loop, after I/O');
   assert.equal(o.connectTimeout, 2_000);
   assert.equal(o.maxRetriesPerRequest, 1);
   assert.equal(o.lazyConnect, true);

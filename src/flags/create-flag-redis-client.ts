@@ -11,7 +11,7 @@ export interface FlagRedisClient extends RedisLike {
 }
 
 export interface FlagRedisClientOptions {
-  /** Deadline for connecting and for each command. Default 2000 ms. */
+  /** Deadline for connecting. Default 2000 ms. */
   readonly timeoutMs?: number;
   /** Told about connection errors; by default they are dropped (the routine logs failed reads). */
   readonly onConnectionError?: (err: Error) => void;
@@ -28,7 +28,8 @@ export function flagRedisOptions(address: string, timeoutMs: number): RedisOptio
     ...parseRedisAddress(address),
     lazyConnect: true, // first read connects; nothing happens before the routine runs
     enableOfflineQueue: false, // a read while disconnected fails at once instead of piling up
-    commandTimeout: timeoutMs,
+    // No commandTimeout: ioredis would judge it in the timers phase, before a reply that
+    // arrived during a local stall is read; the poll loop times reads out itself (poll-key.ts).
     connectTimeout: timeoutMs,
     maxRetriesPerRequest: 1,
     retryStrategy: flagReconnectDelayMs,

@@ -1,5 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { once } from 'node:events';
+import { connect } from 'node:net';
+import { Worker } from 'node:worker_threads';
 import { pollKey } from './poll-key.js';
 import { MemoryRedisDouble, eventually } from './testing/index.js';
 
@@ -75,4 +78,46 @@ test('a throwing callback ends the loop with that error', async () => {
   });
   await assert.rejects(done, /callback bug/);
   ac.abort();
+});
+
+test('a reply that arrived while the process was stalled counts, not the expired timer', async (t) => {
+  // A loopback "Redis" in a worker thread (its own event loop, like a real Redis) answers every
+  // write at once; the reader stalls its event loop past the read timeout right after
+  // sending, so the timer and the reply are both due when the loop comes back.
+  const worker = new Worker(
+    `const net = require('node:net');
+     const { parentPort } = require('node:worker_threads');
+     const s = net.createServer((c) => c.on('data', () => c.write('on')));
+     s.listen(0, '127.0.0.1', () => parentPort.postMessage(s.address().port));`,
+    { eval: true },
+  );
+  t.after(() => worker.terminate());
+  const [port] = (await once(worker, 'message')) as [number];
+  const sock = connect(port, '127.0.0.1');
+  await once(sock, 'connect');
+  t.after(() => sock.destroy());
+  const redis = {
+    get(): Promise<string | null> {
+      const reply = once(sock, 'data').then(([b]) => String(b).trim());
+      sock.write('GET\n');
+      const until = performance.now() + 80;
+      while (performance.now() < until) {
+        // a synchronous stall of the whole process (e.g. a burst of map builds)
+      }
+      return reply;
+    },
+  };
+  const seen: (string | null)[] = [];
+  const errors: unknown[] = [];
+  const ac = new AbortController();
+  // Started from a check-phase callback, so the next loop turn runs the due timer before
+  // it reads the socket: exactly the order a stall produces.
+  const { done } = await new Promise<{ done: Promise<void> }>((r) =>
+    setImmediate(() => r({ done: pollKey({ redis, key: 'k', intervalMs: 60_000, readTimeoutMs: 20, signal: ac.signal, onValue: (v) => seen.push(v), onError: (e) => errors.push(e) }) })),
+  );
+  await eventually(() => seen.length + errors.length >= 1, 'first read settled');
+  ac.abort();
+  await done;
+  assert.deepEqual(errors, []);
+  assert.deepEqual(seen, ['on']);
 });

@@ -46,7 +46,10 @@ async function readWithTimeout(redis: RedisLike, key: string, timeoutMs: number,
   let timer: NodeJS.Timeout | undefined;
   let onAbort: (() => void) | undefined;
   const giveUp = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`reading ${key} timed out after ${timeoutMs} ms`)), timeoutMs);
+    // Judged only after the event loop's next I/O pass (setImmediate): after a stall of the
+    // whole process, the timer fires before the already-received reply is read, and a local
+    // stall must not count as Redis failing (it would turn the fast path off for nothing).
+    timer = setTimeout(() => setImmediate(() => reject(new Error(`reading ${key} timed out after ${timeoutMs} ms`))), timeoutMs);
     timer.unref();
     onAbort = () => reject(new Error('stopped'));
     signal.addEventListener('abort', onAbort, { once: true });
