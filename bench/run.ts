@@ -11,7 +11,7 @@ import { evaluateTargets } from './issue-targets.js';
 import { caseNotes, profileTable, resultsTable, targetInput } from './results-table.js';
 import { runBenchCase, type CaseResult } from './run-bench-case.js';
 import { formatTable } from './format-table.js';
-import { countSyncSql, type SqlCount } from './count-sync-sql.js';
+import { countSyncSql, type PathSql } from './count-sync-sql.js';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -71,12 +71,15 @@ async function runAll(args: BenchArgs): Promise<{ cases: CaseResult[]; errors: s
 }
 
 /** The statements of one reconnect, as a Markdown table. */
-function sqlTable(sql: { fast: SqlCount; slow: SqlCount }): string {
-  const rows = [...sql.fast.statements.map((x) => ['fast', String(x.count), `\`${x.sql}\``]), ...sql.slow.statements.map((x) => ['slow', String(x.count), `\`${x.sql}\``])];
-  return `SQL statements per reconnect (in-process server, SQLite): fast path ${sql.fast.total}, slow path ${sql.slow.total}\n\n${formatTable(['path', 'times', 'statement'], rows, new Set([1]))}`;
+function sqlTable(sql: { fast: PathSql; slow: PathSql }): string {
+  const rows = (['fast', 'slow'] as const).flatMap((path) =>
+    (['critical', 'behind'] as const).flatMap((when) => sql[path][when].statements.map((x) => [path, when === 'critical' ? 'before the answer' : 'batched behind it', String(x.count), `\`${x.sql}\``])),
+  );
+  const n = (p: PathSql) => `${p.critical.total} before the answer + ${p.behind.total} behind it`;
+  return `SQL statements per reconnect (in-process server, SQLite): fast path ${n(sql.fast)}; slow path ${n(sql.slow)}\n\n${formatTable(['path', 'when', 'times', 'statement'], rows, new Set([2]))}`;
 }
 
-function report(args: BenchArgs, cases: readonly CaseResult[], sql: { fast: SqlCount; slow: SqlCount } | undefined, errors: readonly string[]): string {
+function report(args: BenchArgs, cases: readonly CaseResult[], sql: { fast: PathSql; slow: PathSql } | undefined, errors: readonly string[]): string {
   const out: string[] = [resultsTable(cases), ''];
   for (const c of cases) {
     out.push(`- ${caseNotes(c)}`);
@@ -118,7 +121,7 @@ async function main(argv: string[]): Promise<number> {
   }
   if (args.profileDir) mkdirSync(args.profileDir, { recursive: true });
   const { cases, errors } = await runAll(args);
-  let sql: { fast: SqlCount; slow: SqlCount } | undefined;
+  let sql: { fast: PathSql; slow: PathSql } | undefined;
   try {
     sql = await countSyncSql();
   } catch (err) {
