@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import nacl from 'tweetnacl';
-import { NONCE_LENGTH, ServerEnvelope, open, seal } from './envelope.js';
+import { NONCE_LENGTH, SEAL_OVERHEAD, ServerEnvelope, open, seal } from './envelope.js';
 import { formatWgKey, generateWgKeyPair, keyPairFromSecret } from './wg-key.js';
 import { isRoostError } from '../domain/errors.js';
 
@@ -75,4 +75,29 @@ test('ServerEnvelope opens and seals with cached shared keys', () => {
   assert.deepEqual(open(resp, server.publicKey, peer.secretKey), enc.encode('resp'));
   assert.equal(env.publicKeyText, formatWgKey(server.publicKey));
   assert.throws(() => env.open('not-a-key', req), (e: unknown) => isRoostError(e, 'InvalidArgument'));
+});
+
+test('ciphertext is byte-identical to tweetnacl box.after for the same nonce and key (1 B to 1 MB)', () => {
+  const peer = nacl.box.keyPair();
+  const server = generateWgKeyPair();
+  const shared = nacl.box.before(peer.publicKey, server.secretKey);
+  for (const size of [0, 1, 31, 32, 33, 4096, 1 << 20]) {
+    const plain = nacl.randomBytes(size);
+    const ours = seal(plain, peer.publicKey, server.secretKey);
+    const theirs = nacl.box.after(plain, ours.subarray(0, NONCE_LENGTH), shared);
+    assert.ok(Buffer.from(ours.subarray(NONCE_LENGTH)).equals(theirs), `size ${size}`);
+    assert.ok(Buffer.from(open(ours, peer.publicKey, server.secretKey)).equals(plain), `round trip ${size}`);
+  }
+});
+
+test('ServerEnvelope.sealInto writes nonce ‖ box into a slice of a larger buffer, and nowhere else', () => {
+  const server = generateWgKeyPair();
+  const peer = generateWgKeyPair();
+  const env = new ServerEnvelope(server);
+  const plain = enc.encode('into a frame');
+  const frame = new Uint8Array(3 + plain.length + SEAL_OVERHEAD + 2).fill(0xee);
+  env.sealInto(formatWgKey(peer.publicKey), plain, frame.subarray(3, frame.length - 2));
+  assert.deepEqual([...frame.subarray(0, 3), ...frame.subarray(frame.length - 2)], [0xee, 0xee, 0xee, 0xee, 0xee]);
+  assert.deepEqual(open(frame.subarray(3, frame.length - 2), server.publicKey, peer.secretKey), plain);
+  assert.throws(() => env.sealInto(formatWgKey(peer.publicKey), plain, new Uint8Array(plain.length + SEAL_OVERHEAD - 1)), RangeError);
 });

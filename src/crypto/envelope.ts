@@ -1,10 +1,13 @@
 import nacl from 'tweetnacl';
+import sodium from 'sodium-native';
 import { invalidArgument } from '../domain/errors.js';
 import { SharedKeyCache } from './shared-key-cache.js';
 import { formatWgKey, parseWgKey, type WgKeyPair } from './wg-key.js';
 
 /** Bytes of the random nonce that prefixes every envelope body (PROTOCOL.md §3.2). */
 export const NONCE_LENGTH = 24;
+/** Bytes a sealed body adds to its plaintext: nonce(24) + Poly1305 tag(16). */
+export const SEAL_OVERHEAD = NONCE_LENGTH + 16;
 
 /** Seals `plain` for `recipientPublic` as nonce(24) ‖ box(plain). */
 export function seal(plain: Uint8Array, recipientPublic: Uint8Array, senderSecret: Uint8Array): Uint8Array {
@@ -16,19 +19,35 @@ export function open(body: Uint8Array, senderPublic: Uint8Array, recipientSecret
   return openWithShared(body, nacl.box.before(senderPublic, recipientSecret));
 }
 
+/** A fresh buffer of `n` bytes, as a plain Uint8Array (callers and tests compare by prototype). */
+function alloc(n: number): Uint8Array {
+  const b = Buffer.allocUnsafe(n);
+  return new Uint8Array(b.buffer, b.byteOffset, n);
+}
+
 function sealWithShared(plain: Uint8Array, shared: Uint8Array): Uint8Array {
-  const nonce = nacl.randomBytes(NONCE_LENGTH);
-  const boxed = nacl.box.after(plain, nonce, shared);
-  const out = new Uint8Array(NONCE_LENGTH + boxed.length);
-  out.set(nonce, 0);
-  out.set(boxed, NONCE_LENGTH);
+  const out = alloc(plain.length + SEAL_OVERHEAD);
+  sealInto(out, plain, shared);
   return out;
+}
+
+/**
+ * NaCl box with a precomputed key is secretbox (XSalsa20-Poly1305) keyed by that key, so libsodium
+ * produces the bytes tweetnacl's `box.after` would, ~20× faster; nonce and box go straight into `out`.
+ */
+function sealInto(out: Uint8Array, plain: Uint8Array, shared: Uint8Array): void {
+  if (out.length !== plain.length + SEAL_OVERHEAD) throw new RangeError(`sealed body needs ${plain.length + SEAL_OVERHEAD} bytes, got ${out.length}`);
+  const nonce = out.subarray(0, NONCE_LENGTH);
+  sodium.randombytes_buf(nonce);
+  sodium.crypto_secretbox_easy(out.subarray(NONCE_LENGTH), plain, nonce, shared);
 }
 
 function openWithShared(body: Uint8Array, shared: Uint8Array): Uint8Array {
   if (body.length < NONCE_LENGTH) throw invalidArgument(`invalid request message: body of ${body.length} bytes is shorter than the nonce`);
-  const plain = nacl.box.open.after(body.subarray(NONCE_LENGTH), body.subarray(0, NONCE_LENGTH), shared);
-  if (plain === null) throw invalidArgument('invalid request message: body does not decrypt with this key');
+  if (body.length < SEAL_OVERHEAD) throw invalidArgument('invalid request message: body does not decrypt with this key');
+  const plain = alloc(body.length - SEAL_OVERHEAD);
+  const ok = sodium.crypto_secretbox_open_easy(plain, body.subarray(NONCE_LENGTH), body.subarray(0, NONCE_LENGTH), shared);
+  if (!ok) throw invalidArgument('invalid request message: body does not decrypt with this key');
   return plain;
 }
 
@@ -56,6 +75,14 @@ export class ServerEnvelope {
   /** Seals a message for the peer whose key text is `peerKey`. */
   seal(peerKey: string, plain: Uint8Array): Uint8Array {
     return sealWithShared(plain, this.shared(peerKey));
+  }
+
+  /**
+   * Seals into `out` (exactly `plain.length + SEAL_OVERHEAD` bytes, e.g. a slice of a larger
+   * frame), so a caller building an outer message copies the ciphertext zero extra times.
+   */
+  sealInto(peerKey: string, plain: Uint8Array, out: Uint8Array): void {
+    sealInto(out, plain, this.shared(peerKey));
   }
 
   private shared(peerKey: string): Uint8Array {

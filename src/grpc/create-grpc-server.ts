@@ -10,6 +10,7 @@ import { toGrpcError, type ErrorLogger } from './errors.js';
 import { getServerKey } from './handlers/get-server-key.js';
 import { openRequest, type OpenedRequest } from './open-request.js';
 import { callerIp } from './peer-address.js';
+import { writeAndWait } from './write-and-wait.js';
 import { managementServiceDefinition, type MethodName } from './service-definition.js';
 import type { GrpcSessionPorts } from './ports.js';
 
@@ -112,7 +113,7 @@ async function runSync(
     await deps.sessions.sync(req, {
       connectionIp: callerIp(call.getPeer()),
       signal: abort.signal,
-      write: (bytes) => writeWithBackpressure(call, bytes, abort.signal),
+      write: (bytes, ended) => writeAndWait(call, bytes, ended ? AbortSignal.any([abort.signal, ended]) : abort.signal),
     });
     if (!abort.signal.aborted) call.end();
   } catch (err) {
@@ -121,24 +122,6 @@ async function runSync(
     call.off('cancelled', onGone);
     call.off('close', onGone);
   }
-}
-
-/** Writes one message; waits for 'drain' when the socket buffer is full, so slow peers cost bounded memory. */
-function writeWithBackpressure(call: ServerWritableStream<Uint8Array, Uint8Array>, bytes: Uint8Array, signal: AbortSignal): Promise<void> {
-  if (signal.aborted) return Promise.reject(new RoostError('Internal', 'stream closed'));
-  if (call.write(bytes)) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    const done = () => {
-      signal.removeEventListener('abort', gone);
-      resolve();
-    };
-    const gone = () => {
-      call.off('drain', done);
-      reject(new RoostError('Internal', 'stream closed'));
-    };
-    call.once('drain', done);
-    signal.addEventListener('abort', gone, { once: true });
-  });
 }
 
 /** Binds the server on host:port (0 = a free port) and resolves with the bound port. */

@@ -7,8 +7,13 @@ export interface SyncStream {
   readonly connectionIp: string;
   /** Aborted when the client goes away. */
   readonly signal: AbortSignal;
-  /** Writes one already-encoded EncryptedMessage; resolves when buffered (backpressure-aware). */
-  write(bytes: Uint8Array): Promise<void>;
+  /**
+   * Writes one already-encoded EncryptedMessage. Resolves once the transport has taken it (grpc-js
+   * has handed it to HTTP/2), so awaiting each write keeps one message per stream in flight;
+   * rejects with Internal "stream closed" when the stream ends first (the message may be lost) or
+   * `ended` aborts (the session gave the stream up, e.g. replaced by a newer one).
+   */
+  write(bytes: Uint8Array, ended?: AbortSignal): Promise<void>;
 }
 
 /**

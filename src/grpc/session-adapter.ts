@@ -1,15 +1,17 @@
 import { create, toBinary } from '@bufbuild/protobuf';
-import { EncryptedMessageSchema, LoginResponseSchema, SyncResponseSchema } from '../gen/management_pb.js';
+import { LoginResponseSchema } from '../gen/management_pb.js';
 import type { ServerEnvelope } from '../crypto/envelope.js';
 import { permissionDenied, preconditionFailed } from '../domain/errors.js';
 import type { LoginService } from '../sync/login-service.js';
 import type { SyncService } from '../sync/sync-service.js';
 import type { SessionPeers } from '../sync/sync-ports.js';
 import type { GrpcSessionPorts } from './ports.js';
+import { createSealer } from './create-sealer.js';
 import { controlConfigToWire } from './to-wire/control-config-to-wire.js';
 import { metaFromWire } from './to-wire/meta-from-wire.js';
 import { peerConfigToWire } from './to-wire/network-map-to-wire.js';
-import { syncMessageToWire } from './to-wire/sync-message-to-wire.js';
+import { encodeSyncMessage } from './to-wire/encode-sync-message.js';
+import { WireElementCache } from './to-wire/wire-element-cache.js';
 
 const dec = new TextDecoder();
 
@@ -20,13 +22,11 @@ export interface SessionAdapterDeps {
   readonly peers: Pick<SessionPeers, 'findPeerByKey' | 'syncPeerMeta'> & { deletePeer(accountId: string, peerId: string): Promise<unknown> };
 }
 
-/** Seals an inner message for `peerKey` into EncryptedMessage bytes. */
-function sealed(envelope: ServerEnvelope, peerKey: string, inner: Uint8Array): Uint8Array {
-  return toBinary(EncryptedMessageSchema, create(EncryptedMessageSchema, { wgPubKey: envelope.publicKeyText, body: envelope.seal(peerKey, inner) }));
-}
-
 /** Login/Sync/SyncMeta/Logout: wire ⇄ session types; the sessions never see protobuf. */
 export function createSessionAdapter(deps: SessionAdapterDeps): GrpcSessionPorts {
+  const sealed = createSealer(deps.envelope);
+  // Encoded remote peers and firewall rules, shared by every map of one snapshot (weakly held).
+  const elements = new WireElementCache();
   return {
     async login({ peerKey, message }, connectionIp) {
       const res = await deps.login.login({
@@ -43,7 +43,7 @@ export function createSessionAdapter(deps: SessionAdapterDeps): GrpcSessionPorts
         peerConfig: peerConfigToWire(res.peerConfig),
         checks: res.checks.map((c) => ({ files: [...c.files] })),
       });
-      return sealed(deps.envelope, peerKey, toBinary(LoginResponseSchema, out));
+      return sealed(peerKey, toBinary(LoginResponseSchema, out));
     },
 
     async sync({ peerKey, message }, stream) {
@@ -53,7 +53,7 @@ export function createSessionAdapter(deps: SessionAdapterDeps): GrpcSessionPorts
         hasMeta: message.meta !== undefined,
         connectionIp: stream.connectionIp,
         signal: stream.signal,
-        send: (msg) => stream.write(sealed(deps.envelope, peerKey, toBinary(SyncResponseSchema, syncMessageToWire(msg)))),
+        send: (msg, ended) => stream.write(sealed(peerKey, encodeSyncMessage(msg, elements)), ended),
       });
     },
 

@@ -1,5 +1,7 @@
 import { create } from '@bufbuild/protobuf';
 import {
+  CustomZoneSchema,
+  DNSConfigSchema,
   FirewallRuleSchema,
   NetworkMapSchema,
   PeerConfigSchema,
@@ -7,14 +9,28 @@ import {
   RuleAction,
   RuleDirection,
   RuleProtocol,
+  SimpleRecordSchema,
+  type CustomZone as WireCustomZone,
+  type DNSConfig as WireDnsConfig,
   type FirewallRule as WireFirewallRule,
   type NetworkMap as WireNetworkMap,
   type PeerConfig as WirePeerConfig,
   type PortInfoSchema,
   type RemotePeerConfig,
+  type SimpleRecord as WireSimpleRecord,
 } from '../../gen/management_pb.js';
 import type { MessageInitShape } from '@bufbuild/protobuf';
-import type { FirewallProtocol, FirewallRule, NetworkMap, PeerConfig, RemotePeer, RouteFirewallRule } from '../../netmap/network-map.js';
+import type {
+  CustomZone,
+  DnsConfig,
+  FirewallProtocol,
+  FirewallRule,
+  NetworkMap,
+  PeerConfig,
+  RemotePeer,
+  RouteFirewallRule,
+  SimpleRecord,
+} from '../../netmap/network-map.js';
 import type { PortRange } from '../../domain/model.js';
 
 const enc = new TextEncoder();
@@ -54,7 +70,7 @@ const rangeInfo = (r: PortRange): PortInfoInit => ({ portSelection: { case: 'ran
  * Firewall rules: TCP/UDP rules without a single port carry PortInfo as a range — the real
  * range, or 0–0 for "no port" (clients treat a zero bound as any port), as upstream does.
  */
-function firewallRuleToWire(r: FirewallRule): WireFirewallRule {
+export function firewallRuleToWire(r: FirewallRule): WireFirewallRule {
   const portInfo = (r.protocol === 'tcp' || r.protocol === 'udp') && r.port === '' ? rangeInfo(r.portRange ?? { start: 0, end: 0 }) : undefined;
   return create(FirewallRuleSchema, {
     peerIp: r.peerIp,
@@ -85,13 +101,23 @@ function routeRuleToWire(r: RouteFirewallRule) {
 
 /** The legacy NetworkMap (field 5) every client version reads. */
 export function networkMapToWire(m: NetworkMap): WireNetworkMap {
+  const w = networkMapHeadToWire(m);
+  w.remotePeers = m.remotePeers.map(remotePeerToWire);
+  w.offlinePeers = m.offlinePeers.map(remotePeerToWire);
+  w.firewallRules = m.firewallRules.map(firewallRuleToWire);
+  w.dnsConfig = dnsConfigToWire(m.dnsConfig);
+  return w;
+}
+
+/**
+ * The NetworkMap without the parts built from snapshot-shared values (remotePeers, offlinePeers,
+ * firewallRules, dnsConfig): what encode-sync-message encodes per peer, splicing in the rest.
+ */
+export function networkMapHeadToWire(m: NetworkMap): WireNetworkMap {
   return create(NetworkMapSchema, {
     serial: BigInt(m.serial),
     peerConfig: m.peerConfig ? peerConfigToWire(m.peerConfig) : undefined,
-    remotePeers: m.remotePeers.map(remotePeerToWire),
     remotePeersIsEmpty: m.remotePeersIsEmpty,
-    offlinePeers: m.offlinePeers.map(remotePeerToWire),
-    firewallRules: m.firewallRules.map(firewallRuleToWire),
     firewallRulesIsEmpty: m.firewallRulesIsEmpty,
     routes: m.routes.map((r) => ({
       id: r.id,
@@ -107,21 +133,38 @@ export function networkMapToWire(m: NetworkMap): WireNetworkMap {
     })),
     routesFirewallRules: m.routesFirewallRules.map(routeRuleToWire),
     routesFirewallRulesIsEmpty: m.routesFirewallRulesIsEmpty,
-    dnsConfig: {
-      serviceEnable: m.dnsConfig.serviceEnable,
-      nameServerGroups: m.dnsConfig.nameServerGroups.map((g) => ({
-        nameServers: g.nameServers.map((n) => ({ ip: n.ip, nsType: BigInt(n.nsType), port: BigInt(n.port) })),
-        primary: g.primary,
-        domains: [...g.domains],
-        searchDomainsEnabled: g.searchDomainsEnabled,
-      })),
-      customZones: m.dnsConfig.customZones.map((z) => ({
-        domain: z.domain,
-        records: z.records.map((r) => ({ name: r.name, type: BigInt(r.type), class: r.class, ttl: BigInt(r.ttl), rdata: r.rdata })),
-        searchDomainDisabled: z.searchDomainDisabled,
-        nonAuthoritative: z.nonAuthoritative,
-      })),
-      forwarderPort: BigInt(m.dnsConfig.forwarderPort),
-    },
   });
+}
+
+export function dnsConfigToWire(d: DnsConfig): WireDnsConfig {
+  const w = dnsConfigHeadToWire(d);
+  w.customZones = d.customZones.map((z) => {
+    const zone = customZoneHeadToWire(z);
+    zone.records = z.records.map(simpleRecordToWire);
+    return zone;
+  });
+  return w;
+}
+
+/** DNSConfig without customZones. */
+export function dnsConfigHeadToWire(d: DnsConfig): WireDnsConfig {
+  return create(DNSConfigSchema, {
+    serviceEnable: d.serviceEnable,
+    nameServerGroups: d.nameServerGroups.map((g) => ({
+      nameServers: g.nameServers.map((n) => ({ ip: n.ip, nsType: BigInt(n.nsType), port: BigInt(n.port) })),
+      primary: g.primary,
+      domains: [...g.domains],
+      searchDomainsEnabled: g.searchDomainsEnabled,
+    })),
+    forwarderPort: BigInt(d.forwarderPort),
+  });
+}
+
+/** CustomZone without records. */
+export function customZoneHeadToWire(z: CustomZone): WireCustomZone {
+  return create(CustomZoneSchema, { domain: z.domain, searchDomainDisabled: z.searchDomainDisabled, nonAuthoritative: z.nonAuthoritative });
+}
+
+export function simpleRecordToWire(r: SimpleRecord): WireSimpleRecord {
+  return create(SimpleRecordSchema, { name: r.name, type: BigInt(r.type), class: r.class, ttl: BigInt(r.ttl), rdata: r.rdata });
 }

@@ -2,20 +2,28 @@ import { create } from '@bufbuild/protobuf';
 import { SyncResponseSchema, type SyncResponse } from '../../gen/management_pb.js';
 import type { SyncMessage } from '../../sync/sync-message.js';
 import { controlConfigToWire } from './control-config-to-wire.js';
-import { networkMapToWire } from './network-map-to-wire.js';
+import { networkMapToWire, peerConfigToWire } from './network-map-to-wire.js';
 
 /**
  * A SyncResponse. With a map, the deprecated top-level copies (peerConfig, remotePeers,
- * remotePeersIsEmpty) are filled as upstream does; `checks` null means "not sent".
+ * remotePeersIsEmpty) are filled as upstream does; `checks` null means "not sent". Sends use
+ * encodeSyncMessage (same message, far cheaper); this object form is its reference in tests.
  */
 export function syncMessageToWire(msg: SyncMessage): SyncResponse {
-  const map = msg.map ? networkMapToWire(msg.map) : undefined;
+  const out = syncResponseHeadToWire(msg);
+  if (msg.map) {
+    out.networkMap = networkMapToWire(msg.map);
+    out.remotePeers = out.networkMap.remotePeers;
+  }
+  return out;
+}
+
+/** The SyncResponse without networkMap and the top-level remotePeers copy (see encode-sync-message). */
+export function syncResponseHeadToWire(msg: SyncMessage): SyncResponse {
   return create(SyncResponseSchema, {
     netbirdConfig: msg.config ? controlConfigToWire(msg.config) : undefined,
-    networkMap: map,
-    peerConfig: map?.peerConfig,
-    remotePeers: map?.remotePeers ?? [],
-    remotePeersIsEmpty: map?.remotePeersIsEmpty ?? false,
+    peerConfig: msg.map?.peerConfig ? peerConfigToWire(msg.map.peerConfig) : undefined,
+    remotePeersIsEmpty: msg.map?.remotePeersIsEmpty ?? false,
     checks: (msg.checks ?? []).map((c) => ({ files: [...c.files] })),
   });
 }

@@ -1,0 +1,48 @@
+import { toBinary } from '@bufbuild/protobuf';
+import { CustomZoneSchema, DNSConfigSchema, NetworkMapSchema, SyncResponseSchema } from '../../gen/management_pb.js';
+import type { DnsConfig } from '../../netmap/network-map.js';
+import type { SyncMessage } from '../../sync/sync-message.js';
+import { customZoneHeadToWire, dnsConfigHeadToWire, networkMapHeadToWire } from './network-map-to-wire.js';
+import { assemble, encodedFields, fieldNumber, framedFields, messageField, payloadOf, repeatedField, type Piece } from './proto-writer.js';
+import { syncResponseHeadToWire } from './sync-message-to-wire.js';
+import { FRAMED_FIELD, type WireElementCache } from './wire-element-cache.js';
+
+/** Field numbers, read from the schema (proto/management.proto). */
+const SYNC_RESPONSE = { remotePeers: fieldNumber(SyncResponseSchema, 'remotePeers'), networkMap: fieldNumber(SyncResponseSchema, 'networkMap') };
+const NETWORK_MAP = { dnsConfig: fieldNumber(NetworkMapSchema, 'dnsConfig'), offlinePeers: fieldNumber(NetworkMapSchema, 'offlinePeers') };
+const DNS_CONFIG = { customZones: fieldNumber(DNSConfigSchema, 'customZones') };
+
+// Cached remote peers are framed as NetworkMap.remotePeers and spliced into SyncResponse.remotePeers too.
+if (SYNC_RESPONSE.remotePeers !== FRAMED_FIELD.remotePeer) throw new Error('SyncResponse.remotePeers and NetworkMap.remotePeers differ in number');
+
+/**
+ * SyncResponse bytes for `msg`, equal after decoding to `syncMessageToWire(msg)` but without a
+ * protobuf object per list element: the per-peer parts go through @bufbuild/protobuf, while
+ * remote peers, offline peers, firewall rules and DNS records are spliced in from `cache` (the
+ * remote peers twice: NetworkMap.remotePeers and the deprecated SyncResponse.remotePeers).
+ * Protobuf allows any field order, so the result is one valid encoding, in one buffer.
+ */
+export function encodeSyncMessage(msg: SyncMessage, cache: WireElementCache): Uint8Array {
+  const head = toBinary(SyncResponseSchema, syncResponseHeadToWire(msg));
+  const m = msg.map;
+  if (!m) return head;
+  const peers = framedFields(cache.remotePeers(m.remotePeers));
+  const map = messageField(SYNC_RESPONSE.networkMap, [
+    encodedFields(toBinary(NetworkMapSchema, networkMapHeadToWire(m))),
+    peers,
+    // Offline peers are few (login-expired): re-framed for their own field.
+    repeatedField(NETWORK_MAP.offlinePeers, cache.remotePeers(m.offlinePeers).map(payloadOf)),
+    framedFields(cache.firewallRules(m.firewallRules)),
+    messageField(NETWORK_MAP.dnsConfig, dnsConfigPieces(m.dnsConfig, cache)),
+  ]);
+  return assemble([encodedFields(head), map, peers]);
+}
+
+function dnsConfigPieces(d: DnsConfig, cache: WireElementCache): Piece[] {
+  return [
+    encodedFields(toBinary(DNSConfigSchema, dnsConfigHeadToWire(d))),
+    ...d.customZones.map((z) =>
+      messageField(DNS_CONFIG.customZones, [encodedFields(toBinary(CustomZoneSchema, customZoneHeadToWire(z))), framedFields(cache.records(z.records))]),
+    ),
+  ];
+}
