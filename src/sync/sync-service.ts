@@ -45,8 +45,11 @@ export interface SyncRequest {
   readonly connectionIp: string;
   /** Aborted when the client goes away. */
   readonly signal: AbortSignal;
-  /** Sends one message (encoding and sealing are the edge's business); resolves once written. */
-  send(msg: SyncMessage): Promise<void>;
+  /**
+   * Sends one message (encoding and sealing are the edge's business); resolves once the
+   * transport took it, rejects when the client is gone or `ended` aborts.
+   */
+  send(msg: SyncMessage, ended?: AbortSignal): Promise<void>;
 }
 
 /** Runs Sync streams: first message (fast or slow path), then every update until the stream ends. */
@@ -83,13 +86,23 @@ export class SyncService {
       stream = new LiveStream(peer.id, peer.accountId);
       deps.registry.register(stream);
       deps.metrics.connectedStreams.inc();
+      await this.serve(peer, stream, withEnd(req, stream), facts, t0, endSetup);
+    } finally {
+      endSetup();
+      if (stream) await this.cleanup(stream, facts);
+    }
+  }
+
+  /** First message, then updates. A stream given up (replaced, shutdown) ends quietly, even mid-write. */
+  private async serve(peer: SyncPeer, stream: LiveStream, req: SyncRequest, facts: SyncRequestFacts, t0: number, endSetup: () => void): Promise<void> {
+    try {
       const lastSent = await this.firstMessage(peer, req, facts, t0);
       endSetup();
       this.startRefreshTimers(stream, req.signal);
       await this.updateLoop(peer, stream, req, facts, lastSent);
-    } finally {
-      endSetup();
-      if (stream) await this.cleanup(stream, facts);
+    } catch (err) {
+      if (stream.closedBy === 'replaced' || stream.closedBy === 'shutdown') return;
+      throw err;
     }
   }
 
@@ -216,4 +229,17 @@ export class SyncService {
     if (noStatusToWrite || !wasCurrent) return;
     this.deps.status.record(facts.peerKey, { connected: false, at: this.deps.clock.now(), streamStart: facts.startedAt });
   }
+}
+
+/**
+ * `req` whose writes also end when the stream is given up (replaced or shut down): a write to a
+ * client that stopped reading waits for it, and must not keep a superseded stream alive. A
+ * deleted peer's last message is still sent.
+ */
+function withEnd(req: SyncRequest, stream: LiveStream): SyncRequest {
+  const ended = new AbortController();
+  stream.onClose(() => {
+    if (stream.closedBy !== 'deleted') ended.abort();
+  });
+  return { ...req, send: (msg) => req.send(msg, ended.signal) };
 }
