@@ -35,12 +35,13 @@ import { StatusWriter } from '../sync/status-writer.js';
 import { createLogger, type Logger } from './create-logger.js';
 
 /**
- * Full-map sends in progress at once, and how long one may hold its slot while the peer is slow
- * to read. Few slots: the work is CPU-bound and synchronous; the gate exists to give the event
- * loop a turn between maps and to bound the encoded maps held in memory.
+ * Full-map sends in progress at once, and how long one may hold its slot while its peer is slow
+ * to take the bytes. The gate gives the event loop a turn between maps and bounds the encoded
+ * maps held in memory; 16 slots keep the CPU busy while earlier writes drain (allow-all, 1,000
+ * peers: fan-out 3.0 s with 16 slots / 50 ms against 6.7 s with 4 / 100 ms).
  */
-const MAP_SEND_SLOTS = 4;
-const MAP_SEND_HOLD_MS = 100;
+const MAP_SEND_SLOTS = 16;
+const MAP_SEND_HOLD_MS = 50;
 
 /** What tests may replace (STYLE.md habit 3); production passes nothing. */
 export interface AppOverrides {
