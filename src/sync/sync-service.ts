@@ -96,7 +96,7 @@ export class SyncService {
   /** First message, then updates. A stream given up (replaced, shutdown) ends quietly, even mid-write. */
   private async serve(peer: SyncPeer, stream: LiveStream, req: SyncRequest, facts: SyncRequestFacts, t0: number, endSetup: () => void): Promise<void> {
     try {
-      const lastSent = await this.firstMessage(peer, req, facts, t0);
+      const lastSent = await this.firstMessage(peer, req, facts, t0, endSetup);
       endSetup();
       this.startRefreshTimers(stream, req.signal);
       await this.updateLoop(peer, stream, req, facts, lastSent);
@@ -119,8 +119,13 @@ export class SyncService {
     return peer;
   }
 
-  /** Sends the first message; returns the serial of the map the client now holds. */
-  private async firstMessage(peer: SyncPeer, req: SyncRequest, facts: SyncRequestFacts, t0: number): Promise<number> {
+  /**
+   * Sends the first message; returns the serial of the map the client now holds. A slow Sync
+   * stops counting as a set-up once it queues for the send gate: the gate bounds that work, and
+   * counting the queue would turn a storm into RESOURCE_EXHAUSTED retries (each costing a
+   * GetServerKey and a request to open) instead of a wait.
+   */
+  private async firstMessage(peer: SyncPeer, req: SyncRequest, facts: SyncRequestFacts, t0: number, queued: () => void): Promise<number> {
     const { deps } = this;
     let reason: SyncPathReason;
     const check = await tryFastPathSync(deps.fastPath, peer, facts);
@@ -135,7 +140,7 @@ export class SyncService {
     } else {
       reason = check.reason;
     }
-    const serial = await this.runSlowPathSync(peer, req, facts);
+    const serial = await this.runSlowPathSync(peer, req, facts, queued);
     deps.metrics.syncRequests.inc({ path: 'slow', reason });
     deps.metrics.syncSlowDuration.observe((performance.now() - t0) / 1000);
     return serial;
@@ -148,7 +153,7 @@ export class SyncService {
   }
 
   /** Stores meta, marks connected, computes and sends the full map; records the cache entry. */
-  private async runSlowPathSync(peer: SyncPeer, req: SyncRequest, facts: SyncRequestFacts): Promise<number> {
+  private async runSlowPathSync(peer: SyncPeer, req: SyncRequest, facts: SyncRequestFacts, queued: () => void): Promise<number> {
     const { deps } = this;
     await deps.peers.syncPeerMeta(req.peerKey, req.meta).catch((err: unknown) => {
       // Deleted while this Sync was setting up: the client's cue to log in again, as upstream.
@@ -157,6 +162,7 @@ export class SyncService {
     deps.status.record(req.peerKey, { connected: true, at: facts.startedAt, connectionIp: req.connectionIp });
     const serial = (await deps.serials.get(peer.accountId)) ?? 0;
     let map: NetworkMap | undefined;
+    queued();
     await deps.sends.run(async () => {
       map = deps.maps.compute(await deps.maps.snapshot(peer.accountId, serial), peer.id);
       await req.send({ config: fullControlConfig(deps.services, deps.clock.now(), true), map, checks: map.checks });
