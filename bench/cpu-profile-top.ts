@@ -39,63 +39,82 @@ export function shortLocation(url: string, root: string): string {
   return root && path.startsWith(root + '/') ? path.slice(root.length + 1) : path;
 }
 
-/**
- * The `limit` functions with the most self time among samples taken in [fromUs, toUs)
- * (all samples when no window is given). Each sample is weighted by the time to the next
- * sample; samples are grouped by function name + location, so one function's many call
- * sites add up.
- */
-export function topSelfTime(
-  profile: CpuProfile,
-  opts: {
-    fromUs?: number;
-    toUs?: number;
-    limit?: number;
-    root?: string;
-    /** 1-based source line for a frame's 0-based position, when the default (line + 1) is wrong. */
-    sourceLine?: (url: string, line0: number, column0: number) => number | undefined;
-  } = {},
-): SelfTimeReport {
-  const frames = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
-  const from = opts.fromUs ?? -Infinity;
-  const to = opts.toUs ?? Infinity;
-  const byKey = new Map<string, { functionName: string; location: string; us: number }>();
-  let idleUs = 0;
-  let busyUs = 0;
-  let t = profile.startTime;
-  for (let i = 0; i < profile.samples.length; i++) {
-    t += profile.timeDeltas[i] ?? 0;
-    const next = i + 1 < profile.samples.length ? t + (profile.timeDeltas[i + 1] ?? 0) : profile.endTime;
-    if (t < from || t >= to) continue;
-    const weight = Math.max(0, next - t);
-    const frame = frames.get(profile.samples[i]!);
-    const functionName = frame?.functionName || '(anonymous)';
-    if (functionName === IDLE) {
-      idleUs += weight;
-      continue;
-    }
-    busyUs += weight;
-    const line = frame ? (opts.sourceLine?.(frame.url, frame.lineNumber, frame.columnNumber ?? 0) ?? frame.lineNumber + 1) : 0;
-    const location = frame && frame.url ? `${shortLocation(frame.url, opts.root ?? '')}:${line}` : '';
-    const key = `${functionName}@${location}`;
-    const row = byKey.get(key) ?? { functionName, location, us: 0 };
-    row.us += weight;
-    byKey.set(key, row);
-  }
-  const rows = [...byKey.values()]
-    .sort((a, b) => b.us - a.us)
-    .slice(0, opts.limit ?? 10)
-    .map((r) => ({ functionName: r.functionName, location: r.location, selfMs: r.us / 1000, percent: busyUs > 0 ? (100 * r.us) / busyUs : 0 }));
-  return { busyMs: busyUs / 1000, idleMs: idleUs / 1000, rows };
-}
-
 /** Options shared by the self-time and inclusive-time views. */
 export interface ProfileWindowOptions {
   readonly fromUs?: number;
   readonly toUs?: number;
   readonly limit?: number;
   readonly root?: string;
+  /** 1-based source line for a frame's 0-based position, when the default (line + 1) is wrong. */
   readonly sourceLine?: (url: string, line0: number, column0: number) => number | undefined;
+}
+
+type Frame = CpuProfile['nodes'][number]['callFrame'];
+interface RowTotal {
+  readonly functionName: string;
+  readonly location: string;
+  us: number;
+}
+
+/**
+ * Samples taken in [fromUs, toUs) (all when no window is given), each weighted by the time to
+ * the next sample, with the window's busy and idle totals.
+ */
+function windowSamples(profile: CpuProfile, opts: ProfileWindowOptions, isIdle: (nodeId: number) => boolean) {
+  const from = opts.fromUs ?? -Infinity;
+  const to = opts.toUs ?? Infinity;
+  const busy: { nodeId: number; weight: number }[] = [];
+  let busyUs = 0;
+  let idleUs = 0;
+  let t = profile.startTime;
+  for (let i = 0; i < profile.samples.length; i++) {
+    t += profile.timeDeltas[i] ?? 0;
+    const next = i + 1 < profile.samples.length ? t + (profile.timeDeltas[i + 1] ?? 0) : profile.endTime;
+    if (t < from || t >= to) continue;
+    const weight = Math.max(0, next - t);
+    const nodeId = profile.samples[i]!;
+    if (isIdle(nodeId)) idleUs += weight;
+    else {
+      busyUs += weight;
+      busy.push({ nodeId, weight });
+    }
+  }
+  return { busy, busyUs, idleUs };
+}
+
+/** A frame's grouping key and row: function name + short location with its 1-based line. */
+function rowOf(frame: Frame | undefined, opts: ProfileWindowOptions): { key: string; row: RowTotal } {
+  const functionName = frame?.functionName || '(anonymous)';
+  const line = frame ? (opts.sourceLine?.(frame.url, frame.lineNumber, frame.columnNumber ?? 0) ?? frame.lineNumber + 1) : 0;
+  const location = frame && frame.url ? `${shortLocation(frame.url, opts.root ?? '')}:${line}` : '';
+  return { key: `${functionName}@${location}`, row: { functionName, location, us: 0 } };
+}
+
+/** The `limit` largest rows, as milliseconds and shares of the busy time. */
+function report(rows: Iterable<RowTotal>, busyUs: number, idleUs: number, limit = 10): SelfTimeReport {
+  const top = [...rows]
+    .filter((r) => r.us > 0)
+    .sort((a, b) => b.us - a.us)
+    .slice(0, limit)
+    .map((r) => ({ functionName: r.functionName, location: r.location, selfMs: r.us / 1000, percent: busyUs > 0 ? (100 * r.us) / busyUs : 0 }));
+  return { busyMs: busyUs / 1000, idleMs: idleUs / 1000, rows: top };
+}
+
+/**
+ * The `limit` functions with the most self time among samples taken in the window. Samples
+ * are grouped by function name + location, so one function's many call sites add up.
+ */
+export function topSelfTime(profile: CpuProfile, opts: ProfileWindowOptions = {}): SelfTimeReport {
+  const frames = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
+  const { busy, busyUs, idleUs } = windowSamples(profile, opts, (id) => frames.get(id)?.functionName === IDLE);
+  const byKey = new Map<string, RowTotal>();
+  for (const { nodeId, weight } of busy) {
+    const { key, row } = rowOf(frames.get(nodeId), opts);
+    const total = byKey.get(key) ?? row;
+    total.us += weight;
+    byKey.set(key, total);
+  }
+  return report(byKey.values(), busyUs, idleUs, opts.limit);
 }
 
 /**
@@ -109,36 +128,22 @@ export function topInclusiveTime(profile: CpuProfile, include: (url: string) => 
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   const keyOf = new Map<number, string | null>();
-  const rowsByKey = new Map<string, { functionName: string; location: string; us: number }>();
+  const rowsByKey = new Map<string, RowTotal>();
   const key = (id: number): string | null => {
     let k = keyOf.get(id);
     if (k !== undefined) return k;
     const f = byId.get(id)?.callFrame;
     if (!f || !include(f.url)) k = null;
     else {
-      const line = opts.sourceLine?.(f.url, f.lineNumber, f.columnNumber ?? 0) ?? f.lineNumber + 1;
-      k = `${f.functionName || '(anonymous)'}@${shortLocation(f.url, opts.root ?? '')}:${line}`;
-      if (!rowsByKey.has(k)) rowsByKey.set(k, { functionName: f.functionName || '(anonymous)', location: `${shortLocation(f.url, opts.root ?? '')}:${line}`, us: 0 });
+      const { key: rowKey, row } = rowOf(f, opts);
+      k = rowKey;
+      if (!rowsByKey.has(k)) rowsByKey.set(k, row);
     }
     keyOf.set(id, k);
     return k;
   };
-  const from = opts.fromUs ?? -Infinity;
-  const to = opts.toUs ?? Infinity;
-  let busyUs = 0;
-  let idleUs = 0;
-  let t = profile.startTime;
-  for (let i = 0; i < profile.samples.length; i++) {
-    t += profile.timeDeltas[i] ?? 0;
-    const next = i + 1 < profile.samples.length ? t + (profile.timeDeltas[i + 1] ?? 0) : profile.endTime;
-    if (t < from || t >= to) continue;
-    const weight = Math.max(0, next - t);
-    const leaf = profile.samples[i]!;
-    if (byId.get(leaf)?.callFrame.functionName === IDLE) {
-      idleUs += weight;
-      continue;
-    }
-    busyUs += weight;
+  const { busy, busyUs, idleUs } = windowSamples(profile, opts, (id) => byId.get(id)?.callFrame.functionName === IDLE);
+  for (const { nodeId: leaf, weight } of busy) {
     const seen = new Set<string>();
     for (let id: number | undefined = leaf; id !== undefined; id = parent.get(id)) {
       const k = key(id);
@@ -148,10 +153,5 @@ export function topInclusiveTime(profile: CpuProfile, include: (url: string) => 
       }
     }
   }
-  const rows = [...rowsByKey.values()]
-    .filter((r) => r.us > 0)
-    .sort((a, b) => b.us - a.us)
-    .slice(0, opts.limit ?? 10)
-    .map((r) => ({ functionName: r.functionName, location: r.location, selfMs: r.us / 1000, percent: busyUs > 0 ? (100 * r.us) / busyUs : 0 }));
-  return { busyMs: busyUs / 1000, idleMs: idleUs / 1000, rows };
+  return report(rowsByKey.values(), busyUs, idleUs, opts.limit);
 }
