@@ -46,11 +46,6 @@ export class AccountSerials {
     return this.raise(accountId, read);
   }
 
-  /** Forgets an account (deleted accounts, tests). */
-  forget(accountId: string): void {
-    this.known.delete(accountId);
-  }
-
   private raise(accountId: string, serial: number): number {
     const current = this.known.get(accountId);
     const next = current === undefined || serial > current ? serial : current;

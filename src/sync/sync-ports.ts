@@ -1,12 +1,12 @@
 import type { Account, Peer, PeerMeta } from '../domain/model.js';
 import type { PeerSyncEntry } from '../cache/peer-sync-entry.js';
+import type { ConnectionChange } from '../domain/peers/connection-change.js';
 
 /** Peer reads and writes the Sync and Login sessions need (store + domain), owned here. */
 export interface SessionPeers {
   findPeerByKey(key: string): Promise<Peer | undefined>;
   getAccount(accountId: string): Promise<Account | undefined>;
   syncPeerMeta(peerKey: string, meta: PeerMeta): Promise<{ peer: Peer; changed: boolean; mapChanged: boolean }>;
-  markPeerConnected(peerKey: string, change: { connected: boolean; at: number; connectionIp?: string; streamStart?: number }): Promise<boolean>;
 }
 
 /** The peer-sync cache as the session uses it; never throws. */
@@ -23,7 +23,7 @@ export interface SerialReader {
 
 /** Connection-status changes, written behind the Sync answer (StatusWriter). */
 export interface StatusRecorder {
-  record(peerKey: string, change: { connected: boolean; at: number; connectionIp?: string; streamStart?: number }): void;
+  record(peerKey: string, change: ConnectionChange): void;
 }
 
 /** The runtime kill switch. */
