@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import nacl from 'tweetnacl';
-import { NONCE_LENGTH, SEAL_OVERHEAD, ServerEnvelope, open, seal } from './envelope.js';
+import { NONCE_LENGTH, SEAL_OVERHEAD, ServerEnvelope, open, seal, sharedKey } from './envelope.js';
 import { formatWgKey, generateWgKeyPair, keyPairFromSecret } from './wg-key.js';
 import { isRoostError } from '../domain/errors.js';
 
@@ -100,4 +100,19 @@ test('ServerEnvelope.sealInto writes nonce ‖ box into a slice of a larger buff
   assert.deepEqual([...frame.subarray(0, 3), ...frame.subarray(frame.length - 2)], [0xee, 0xee, 0xee, 0xee, 0xee]);
   assert.deepEqual(open(frame.subarray(3, frame.length - 2), server.publicKey, peer.secretKey), plain);
   assert.throws(() => env.sealInto(formatWgKey(peer.publicKey), plain, new Uint8Array(plain.length + SEAL_OVERHEAD - 1)), RangeError);
+});
+
+test('sharedKey equals tweetnacl box.before; a low-order peer key is refused as InvalidArgument', () => {
+  for (let i = 0; i < 20; i++) {
+    const a = nacl.box.keyPair();
+    const b = nacl.box.keyPair();
+    assert.deepEqual(sharedKey(a.publicKey, b.secretKey), nacl.box.before(a.publicKey, b.secretKey));
+    assert.deepEqual(sharedKey(b.publicKey, a.secretKey), sharedKey(a.publicKey, b.secretKey));
+  }
+  const server = generateWgKeyPair();
+  // 0 and 1 are points of small order: the X25519 product is all zeros.
+  for (const low of [new Uint8Array(32), Uint8Array.from({ length: 32 }, (_, i) => (i === 0 ? 1 : 0))]) {
+    assert.throws(() => sharedKey(low, server.secretKey), (e: unknown) => isRoostError(e, 'InvalidArgument'));
+    assert.throws(() => new ServerEnvelope(server).open(formatWgKey(low), new Uint8Array(64)), (e: unknown) => isRoostError(e, 'InvalidArgument'));
+  }
 });

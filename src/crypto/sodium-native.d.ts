@@ -7,6 +7,8 @@ declare module 'sodium-native' {
     /** Writes the plaintext of `c` into `m`; false when the MAC does not verify. */
     crypto_secretbox_open_easy(m: Uint8Array, c: Uint8Array, n: Uint8Array, k: Uint8Array): boolean;
     randombytes_buf(buf: Uint8Array): void;
+    /** X25519: writes n·p into `q`; throws when the product is all zeros (p of low order). */
+    crypto_scalarmult(q: Uint8Array, n: Uint8Array, p: Uint8Array): void;
   };
   export = sodium;
 }
