@@ -113,7 +113,7 @@ async function runSync(
     await deps.sessions.sync(req, {
       connectionIp: callerIp(call.getPeer()),
       signal: abort.signal,
-      write: (bytes, ended) => writeAndWait(call, bytes, ended ? AbortSignal.any([abort.signal, ended]) : abort.signal),
+      write: (bytes, ended) => (ended ? writeAndWait(call, bytes, abort.signal, ended) : writeAndWait(call, bytes, abort.signal)),
     });
     if (!abort.signal.aborted) call.end();
   } catch (err) {

@@ -65,3 +65,23 @@ test('many sequential writes on one stream leave no abort listeners behind', asy
   }
   assert.equal(getEventListeners(abort.signal, 'abort').length, 0);
 });
+
+test('with two signals: either aborting rejects, and neither keeps a listener', async () => {
+  for (const which of [0, 1]) {
+    const { call } = fakeCall();
+    const signals = [new AbortController(), new AbortController()];
+    const p = writeAndWait(call, Uint8Array.of(1), signals[0]!.signal, signals[1]!.signal);
+    signals[which]!.abort();
+    await assert.rejects(p, isClosed);
+    for (const s of signals) assert.equal(getEventListeners(s.signal, 'abort').length, 0);
+  }
+  const { call, pending } = fakeCall();
+  const signals = [new AbortController(), new AbortController()];
+  const p = writeAndWait(call, Uint8Array.of(1), signals[0]!.signal, signals[1]!.signal);
+  pending[0]!();
+  await p;
+  for (const s of signals) assert.equal(getEventListeners(s.signal, 'abort').length, 0);
+  signals[1]!.abort();
+  await assert.rejects(writeAndWait(call, Uint8Array.of(2), signals[0]!.signal, signals[1]!.signal), isClosed);
+  assert.equal(pending.length, 1, 'nothing written once a signal has aborted');
+});
