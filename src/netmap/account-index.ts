@@ -13,10 +13,17 @@ import { type IndexedRule, indexRules } from './indexed-rule.js';
 import { type ServedRoutes, buildServedRoutes } from './served-routes.js';
 import { type DnsView, buildDnsView } from './dns-view.js';
 import { type ActiveUsers, buildActiveUsers } from './active-users.js';
+import type { ClassConnections } from './policy-connections.js';
 
 const PASS = 1;
 const FAIL = 2;
 const EMPTY = new Int32Array(0);
+/**
+ * Receiver classes kept per snapshot: an account has one (allow-all) or one per group pattern;
+ * the bound only matters when nearly every peer takes part in rules its own way, where keeping
+ * every class would hold every map's lists at once.
+ */
+const MAX_CLASSES = 256;
 
 export class AccountIndex {
   /** Peers sorted by WireGuard key; a peer's position is its index everywhere below. */
@@ -29,6 +36,9 @@ export class AccountIndex {
   readonly validated: Uint8Array;
   readonly forwarderPort: number;
   readonly rules: readonly IndexedRule[];
+  /** Some peer can be login-expired (an SSO peer with expiry on, in an account with expiry on). */
+  readonly loginsMayExpire: boolean;
+  private readonly classes = new Map<string, ClassConnections>();
   private readonly postureById: ReadonlyMap<string, PostureCheck>;
   private readonly postureResults = new Map<string, Uint8Array>();
   private readonly members = new Map<string, Int32Array>();
@@ -53,6 +63,7 @@ export class AccountIndex {
     this.postureById = new Map(snapshot.postureChecks.map((c) => [c.id, c]));
     this.forwarderPort = computeForwarderPort(this.peers.map((p) => p.meta.netbirdVersion));
     this.rules = indexRules(this);
+    this.loginsMayExpire = snapshot.account.settings.peerLoginExpirationEnabled && this.peers.some((p) => p.userId !== '' && p.loginExpirationEnabled);
   }
 
   get size(): number {
@@ -112,6 +123,17 @@ export class AccountIndex {
 
   postureCheck(id: string): PostureCheck | undefined {
     return this.postureById.get(id);
+  }
+
+  /** The connections of a receiver class (policy-connections.ts), built once per key. */
+  classConnections(key: string, build: () => ClassConnections): ClassConnections {
+    let c = this.classes.get(key);
+    if (c === undefined) {
+      c = build();
+      if (this.classes.size >= MAX_CLASSES) this.classes.delete(this.classes.keys().next().value!);
+      this.classes.set(key, c);
+    }
+    return c;
   }
 
   servedRoutes(): ServedRoutes {

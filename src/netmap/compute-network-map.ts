@@ -4,12 +4,13 @@
  * in the AccountIndex, so computing every peer's map costs about the size of all the maps.
  */
 import type { AccountSnapshot, Millis, Peer } from '../domain/model.js';
-import type { NetworkMap, PeerConfig, RemotePeer } from './network-map.js';
+import type { NetworkMap, PeerConfig, RemotePeer, SimpleRecord } from './network-map.js';
 import { type AccountIndex, accountIndexFor } from './account-index.js';
 import { connectionsFor } from './policy-connections.js';
 import { routesToSync } from './routes-to-sync.js';
 import { routeFirewallRulesFor } from './route-firewall-rules.js';
-import { disabledDnsConfig, dnsConfigFor } from './dns-config.js';
+import { disabledDnsConfig, dnsConfigFor, zoneRecordsOf } from './dns-config.js';
+import { classRemotePeers, classZoneRecords } from './class-lists.js';
 import { postureChecksFor, toChecksConfig } from './posture-checks-for.js';
 import { authorizedUsersOf } from './ssh-authorization.js';
 import { isPeerLoginExpired } from './is-peer-login-expired.js';
@@ -77,15 +78,29 @@ export function computeNetworkMap(input: ComputeNetworkMapInput): NetworkMap {
   const checks = postureChecksFor(snapshot, peerId).map(toChecksConfig);
   const conn = connectionsFor(index, self);
   const view = index.dnsView(dnsDomain);
-  const remotePeers: RemotePeer[] = [];
-  const offlinePeers: RemotePeer[] = [];
-  const reachable: number[] = [];
-  for (const i of conn.acl) {
-    if (isPeerLoginExpired(index.peers[i]!, snapshot.account.settings, now)) offlinePeers.push(view.remote[i]!);
-    else {
-      remotePeers.push(view.remote[i]!);
-      reachable.push(i);
+  let remotePeers: readonly RemotePeer[];
+  let offlinePeers: readonly RemotePeer[] = [];
+  let reachable: Int32Array = conn.acl;
+  let zoneRecords: readonly SimpleRecord[];
+  if (!index.loginsMayExpire) {
+    // Nobody can be expired: the receiver's lists are its class's (shared, see class-lists.ts).
+    remotePeers = classRemotePeers(conn.shared, view, conn.selfAt);
+    zoneRecords = classZoneRecords(conn.shared, view, self, conn.selfAt);
+  } else {
+    const online: RemotePeer[] = [];
+    const offline: RemotePeer[] = [];
+    const live: number[] = [];
+    for (const i of conn.acl) {
+      if (isPeerLoginExpired(index.peers[i]!, snapshot.account.settings, now)) offline.push(view.remote[i]!);
+      else {
+        online.push(view.remote[i]!);
+        live.push(i);
+      }
     }
+    remotePeers = online;
+    offlinePeers = offline;
+    reachable = Int32Array.from(live);
+    zoneRecords = zoneRecordsOf(view, mergeSorted(conn.acl, Int32Array.of(self)));
   }
   const routesFirewallRules = routeFirewallRulesFor(index, self);
   return {
@@ -99,7 +114,7 @@ export function computeNetworkMap(input: ComputeNetworkMapInput): NetworkMap {
     routes: routesToSync(index, self, reachable),
     routesFirewallRules,
     routesFirewallRulesIsEmpty: routesFirewallRules.length === 0,
-    dnsConfig: dnsConfigFor(index, self, dnsDomain, mergeSorted(conn.acl, Int32Array.of(self))),
+    dnsConfig: dnsConfigFor(index, self, dnsDomain, zoneRecords),
     checks,
     sshAuthorizedUsers: authorizedUsersOf(conn.ssh),
   };

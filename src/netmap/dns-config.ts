@@ -5,6 +5,7 @@
  */
 import type { NameServerGroup } from '../domain/model.js';
 import type { AccountIndex } from './account-index.js';
+import type { DnsView } from './dns-view.js';
 import type { CustomZone, DnsConfig, NameServerGroupConfig, SimpleRecord } from './network-map.js';
 
 /** False when the receiver is in any DNS-disabled management group. */
@@ -27,11 +28,14 @@ function toConfig(ns: NameServerGroup): NameServerGroupConfig {
   };
 }
 
-/** The zone of peer names, with records of the given peers (ascending index order). */
-function peerZone(index: AccountIndex, dnsDomain: string, visible: Int32Array): CustomZone {
-  const recordsOf = index.dnsView(dnsDomain).records;
+/** Records of the given peers (ascending index order) for the peer zone. */
+export function zoneRecordsOf(view: DnsView, visible: Int32Array): SimpleRecord[] {
   const records: SimpleRecord[] = [];
-  for (const i of visible) for (const r of recordsOf[i]!) records.push(r);
+  for (const i of visible) for (const r of view.records[i]!) records.push(r);
+  return records;
+}
+
+function peerZone(dnsDomain: string, records: readonly SimpleRecord[]): CustomZone {
   const domain = dnsDomain.endsWith('.') ? dnsDomain : `${dnsDomain}.`;
   return { domain, records, searchDomainDisabled: false, nonAuthoritative: false };
 }
@@ -42,9 +46,10 @@ export function disabledDnsConfig(forwarderPort: number): DnsConfig {
 }
 
 /**
- * @param visible indexes whose records the receiver gets: itself, its ACL peers (expired included)
+ * @param zoneRecords the peer zone's records: the receiver's own and its ACL peers' (expired
+ *   included), in index order
  */
-export function dnsConfigFor(index: AccountIndex, receiverIndex: number, dnsDomain: string, visible: Int32Array): DnsConfig {
+export function dnsConfigFor(index: AccountIndex, receiverIndex: number, dnsDomain: string, zoneRecords: readonly SimpleRecord[]): DnsConfig {
   const groups = index.groupsOf[receiverIndex]!;
   const disabled = index.snapshot.account.dnsSettings.disabledManagementGroups;
   if (!dnsServiceEnabled(disabled, groups)) return disabledDnsConfig(index.forwarderPort);
@@ -56,7 +61,7 @@ export function dnsConfigFor(index: AccountIndex, receiverIndex: number, dnsDoma
   return {
     serviceEnable: true,
     nameServerGroups,
-    customZones: dnsDomain === '' ? [] : [peerZone(index, dnsDomain, visible)],
+    customZones: dnsDomain === '' ? [] : [peerZone(dnsDomain, zoneRecords)],
     forwarderPort: index.forwarderPort,
   };
 }

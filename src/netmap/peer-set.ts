@@ -35,3 +35,15 @@ export function mergeSorted(a: Int32Array, b: Int32Array): Int32Array {
   while (j < b.length) out[k++] = b[j++]!;
   return out.subarray(0, k);
 }
+
+/** The first position in ascending `list` whose value is not below `x` (`list.length` if none). */
+export function lowerBound(list: Int32Array, x: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
