@@ -25,7 +25,7 @@ export interface SessionAdapterDeps {
 /** Login/Sync/SyncMeta/Logout: wire ⇄ session types; the sessions never see protobuf. */
 export function createSessionAdapter(deps: SessionAdapterDeps): GrpcSessionPorts {
   const sealed = createSealer(deps.envelope);
-  // Encoded remote peers and firewall rules, shared by every map of one snapshot (weakly held).
+  // Encoded remote peers, firewall rules and DNS records, shared by every map of one snapshot (weakly held).
   const elements = new WireElementCache();
   return {
     async login({ peerKey, message }, connectionIp) {

@@ -31,7 +31,7 @@ export function encodeSyncMessage(msg: SyncMessage, cache: WireElementCache): Ui
     encodedFields(toBinary(NetworkMapSchema, networkMapHeadToWire(m))),
     peers,
     // Offline peers are few (login-expired): re-framed for their own field.
-    repeatedField(NETWORK_MAP.offlinePeers, cache.remotePeers(m.offlinePeers).map(payloadOf)),
+    repeatedField(NETWORK_MAP.offlinePeers, cache.eachRemotePeer(m.offlinePeers).map(payloadOf)),
     framedFields(cache.firewallRules(m.firewallRules)),
     messageField(NETWORK_MAP.dnsConfig, dnsConfigPieces(m.dnsConfig, cache)),
   ]);

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { BinaryWriter, WireType } from '@bufbuild/protobuf/wire';
-import { ProtoWriter, assemble, encodedFields, framedFields, lengthDelimitedSize, messageField, payloadOf, repeatedField, repeatedSize, splitFramed, varintSize } from './proto-writer.js';
+import { ProtoWriter, assemble, encodedFields, framedFields, lengthDelimitedSize, messageField, framedOffsets, payloadOf, repeatedField, repeatedSize, varintSize } from './proto-writer.js';
 
 const LENGTHS = [0, 1, 127, 128, 16_383, 16_384, 2_097_151, 2_097_152, 268_435_455, 268_435_456, 2 ** 32 - 1];
 
@@ -54,18 +54,11 @@ test('assemble: nested message fields get the length of their pieces, elements t
   assert.deepEqual(assemble([messageField(4, [])]), Uint8Array.of(0x22, 0x00));
 });
 
-test('framed() copies runs of back-to-back views in one go and everything else one by one, in order', () => {
+test('framedFields copies each run as it is, in order, whatever buffer it views', () => {
   const slab = Uint8Array.from({ length: 32 }, (_, i) => i);
-  const other = Uint8Array.of(100, 101, 102);
-  const elements = [
-    slab.subarray(0, 3), slab.subarray(3, 4), slab.subarray(4, 9), // one run
-    other, // another buffer
-    slab.subarray(9, 10), // adjacent to the run's end, but after a break
-    slab.subarray(20, 22), slab.subarray(12, 14), // same buffer, not adjacent (backwards)
-    new Uint8Array(0), slab.subarray(14, 16), // empty element inside a run
-  ];
-  const want = elements.flatMap((e) => [...e]);
-  const piece = framedFields(elements);
+  const runs = [slab.subarray(4, 9), Uint8Array.of(100, 101, 102), new Uint8Array(0), slab.subarray(0, 3)];
+  const want = runs.flatMap((r) => [...r]);
+  const piece = framedFields(runs);
   assert.equal(piece.size, want.length);
   assert.deepEqual([...assemble([piece])], want);
 });
@@ -78,16 +71,15 @@ test('payloadOf strips the tag and length of a framed field', () => {
   }
 });
 
-test('splitFramed cuts consecutive length-delimited fields into views, and refuses anything else', () => {
+test('framedOffsets finds where consecutive length-delimited fields start, and refuses anything else', () => {
   const payloads = [new Uint8Array(0), Uint8Array.of(1, 2), new Uint8Array(300).fill(9)];
   const w = new BinaryWriter();
   for (const p of payloads) w.tag(3, WireType.LengthDelimited).bytes(p);
   const bytes = w.finish();
-  const parts = splitFramed(bytes);
-  assert.deepEqual(parts.map(payloadOf), payloads);
-  assert.deepEqual(parts.map((p) => p.byteOffset - bytes.byteOffset), [0, 2, 6]);
-  assert.ok(parts.every((p) => p.buffer === bytes.buffer), 'views, not copies');
-  assert.deepEqual(splitFramed(new Uint8Array(0)), []);
-  assert.throws(() => splitFramed(new BinaryWriter().tag(1, WireType.Varint).uint32(5).finish()), /wire type 0/);
-  assert.throws(() => splitFramed(bytes.subarray(0, bytes.length - 1)), /truncated/);
+  const offsets = framedOffsets(bytes);
+  assert.deepEqual(offsets, [0, 2, 6, bytes.length]);
+  assert.deepEqual(payloads.map((_, k) => payloadOf(bytes.subarray(offsets[k], offsets[k + 1]))), payloads);
+  assert.deepEqual(framedOffsets(new Uint8Array(0)), [0]);
+  assert.throws(() => framedOffsets(new BinaryWriter().tag(1, WireType.Varint).uint32(5).finish()), /wire type 0/);
+  assert.throws(() => framedOffsets(bytes.subarray(0, bytes.length - 1)), /truncated/);
 });

@@ -70,28 +70,6 @@ export class ProtoWriter {
     return this;
   }
 
-  /**
-   * Fields already framed (tag ‖ length ‖ payload each). Neighbours that lie back to back in one
-   * ArrayBuffer (elements split from one batch, see splitFramed) are copied with one call: with
-   * thousands of ~100-byte elements, per-call cost dominates, not bytes.
-   */
-  framed(elements: readonly Uint8Array[]): this {
-    let i = 0;
-    while (i < elements.length) {
-      const first = elements[i]!;
-      let end = first.byteOffset + first.length;
-      let j = i + 1;
-      for (; j < elements.length; j++) {
-        const e = elements[j]!;
-        if (e.buffer !== first.buffer || e.byteOffset !== end) break;
-        end += e.length;
-      }
-      this.raw(j === i + 1 ? first : new Uint8Array(first.buffer, first.byteOffset, end - first.byteOffset));
-      i = j;
-    }
-    return this;
-  }
-
   /** The next `length` bytes, for a payload produced elsewhere (e.g. sealed in place). */
   reserve(length: number): Uint8Array {
     const slot = this.buf.subarray(this.pos, this.pos + length);
@@ -130,11 +108,19 @@ export function repeatedField(field: number, elements: readonly Uint8Array[]): P
   return { size: repeatedSize(field, elements), write: (w) => void w.repeated(field, elements) };
 }
 
-/** Fields already framed (tag ‖ length ‖ payload each), e.g. from WireElementCache. */
-export function framedFields(elements: readonly Uint8Array[]): Piece {
+/**
+ * Runs of fields already framed (tag ‖ length ‖ payload each), e.g. from WireElementCache: each
+ * copied as it is, so the cost follows the number of runs, not of fields.
+ */
+export function framedFields(runs: readonly Uint8Array[]): Piece {
   let size = 0;
-  for (const e of elements) size += e.length;
-  return { size, write: (w) => void w.framed(elements) };
+  for (const r of runs) size += r.length;
+  return {
+    size,
+    write: (w) => {
+      for (const r of runs) w.raw(r);
+    },
+  };
 }
 
 /** One message-typed field whose value is made of pieces (sized once, here). */
@@ -163,15 +149,15 @@ function sizeOf(pieces: readonly Piece[]): number {
 }
 
 /**
- * Splits consecutive length-delimited fields (e.g. a message whose only field is one repeated
- * message field) into one view per field, tag and length included, without copying.
+ * Where each of consecutive length-delimited fields (e.g. a message whose only field is one
+ * repeated message field) starts, tag included, followed by the end: field k is
+ * bytes[offsets[k], offsets[k + 1]).
  */
-export function splitFramed(bytes: Uint8Array): Uint8Array[] {
-  const out: Uint8Array[] = [];
+export function framedOffsets(bytes: Uint8Array): number[] {
+  const offsets = [0];
   let pos = 0;
   while (pos < bytes.length) {
-    const start = pos;
-    if ((bytes[pos]! & 7) !== WIRE_TYPE_LEN) throw new Error(`splitFramed: wire type ${bytes[pos]! & 7} at ${pos}, not length-delimited`);
+    if ((bytes[pos]! & 7) !== WIRE_TYPE_LEN) throw new Error(`framedOffsets: wire type ${bytes[pos]! & 7} at ${pos}, not length-delimited`);
     while (bytes[pos++]! & 0x80);
     let length = 0;
     let scale = 1;
@@ -182,10 +168,10 @@ export function splitFramed(bytes: Uint8Array): Uint8Array[] {
       scale *= 128;
     } while (b & 0x80);
     pos += length;
-    if (pos > bytes.length) throw new Error('splitFramed: truncated field');
-    out.push(bytes.subarray(start, pos));
+    if (pos > bytes.length) throw new Error('framedOffsets: truncated field');
+    offsets.push(pos);
   }
-  return out;
+  return offsets;
 }
 
 /** The payload of one framed length-delimited field: past the tag and length varints. */

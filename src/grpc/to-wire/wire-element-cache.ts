@@ -2,7 +2,7 @@ import { create, toBinary } from '@bufbuild/protobuf';
 import { CustomZoneSchema, NetworkMapSchema } from '../../gen/management_pb.js';
 import type { FirewallRule, RemotePeer, SimpleRecord } from '../../netmap/network-map.js';
 import { firewallRuleToWire, remotePeerToWire, simpleRecordToWire } from './network-map-to-wire.js';
-import { fieldNumber, splitFramed } from './proto-writer.js';
+import { fieldNumber, framedOffsets } from './proto-writer.js';
 
 /**
  * Encodes a batch of list elements as consecutive framed fields (tag ‖ length ‖ message), in
@@ -32,46 +32,107 @@ export const FRAMED_FIELD = {
  * Encoded list elements per element object, framed as in ElementEncoders. Maps computed from one
  * snapshot share these objects (netmap/network-map.ts), so a push to every peer encodes each
  * element once; a new snapshot brings new objects, and the old entries go with the old snapshot
- * (WeakMap). The elements of one batch are views into one buffer, in list order, so the next map
- * listing them in that order is copied in a few large runs. Cached bytes are shared: never
- * mutate them.
+ * (WeakMap). A list is answered in runs: stretches of it that were encoded together, in order, are
+ * one view each, so a map of thousands of elements costs a few lookups and copies, not thousands.
+ * Cached bytes are shared: never mutate them.
  */
 export class WireElementCache {
-  private readonly peers = new WeakMap<RemotePeer, Uint8Array>();
-  private readonly rules = new WeakMap<FirewallRule, Uint8Array>();
-  private readonly dnsRecords = new WeakMap<SimpleRecord, Uint8Array>();
+  private readonly peers: BatchCache<RemotePeer>;
+  private readonly rules: BatchCache<FirewallRule>;
+  private readonly dnsRecords: BatchCache<SimpleRecord>;
 
-  constructor(private readonly encoders: ElementEncoders = ELEMENT_ENCODERS) {}
+  constructor(encoders: ElementEncoders = ELEMENT_ENCODERS) {
+    this.peers = new BatchCache(encoders.remotePeers);
+    this.rules = new BatchCache(encoders.firewallRules);
+    this.dnsRecords = new BatchCache(encoders.records);
+  }
 
+  /** The framed fields of `list`, in order, as a few runs to copy as they are. */
   remotePeers(list: readonly RemotePeer[]): Uint8Array[] {
-    return lookup(this.peers, list, this.encoders.remotePeers);
+    return this.peers.runs(list);
+  }
+
+  /** One framed field per peer, for re-framing into another field (offline peers: few). */
+  eachRemotePeer(list: readonly RemotePeer[]): Uint8Array[] {
+    return this.peers.each(list);
   }
 
   firewallRules(list: readonly FirewallRule[]): Uint8Array[] {
-    return lookup(this.rules, list, this.encoders.firewallRules);
+    return this.rules.runs(list);
   }
 
   records(list: readonly SimpleRecord[]): Uint8Array[] {
-    return lookup(this.dnsRecords, list, this.encoders.records);
+    return this.dnsRecords.runs(list);
   }
 }
 
-/** Cached bytes for each of `list`, encoding every miss in one batch. */
-function lookup<T extends object>(cache: WeakMap<T, Uint8Array>, list: readonly T[], encode: (batch: readonly T[]) => Uint8Array): Uint8Array[] {
-  const out = new Array<Uint8Array>(list.length);
-  const missing: number[] = [];
-  for (let i = 0; i < list.length; i++) {
-    const hit = cache.get(list[i]!);
-    if (hit === undefined) missing.push(i);
-    else out[i] = hit;
+/** Elements encoded together: element k's framed field is bytes[offsets[k], offsets[k + 1]). */
+interface Batch<T> {
+  readonly elements: readonly T[];
+  readonly bytes: Uint8Array;
+  readonly offsets: readonly number[];
+}
+
+/**
+ * Where an element's bytes are. The entry keeps its batch alive, and the batch all its elements:
+ * a batch holds the misses of one map, i.e. elements of one snapshot, which die together. (An
+ * element a later snapshot reuses keeps its old batch alive with it.)
+ */
+interface Entry<T> {
+  readonly batch: Batch<T>;
+  readonly position: number;
+}
+
+/** Encoded elements of one kind, looked up by object identity, answered in runs. */
+class BatchCache<T extends object> {
+  private readonly entries = new WeakMap<T, Entry<T>>();
+
+  constructor(private readonly encode: (batch: readonly T[]) => Uint8Array) {}
+
+  /** Views covering `list` in order; the misses are encoded first, in one batch (then walked again). */
+  runs(list: readonly T[]): Uint8Array[] {
+    const missing: T[] = [];
+    const out = this.walk(list, missing);
+    if (missing.length === 0) return out;
+    this.add(missing);
+    return this.walk(list, []);
   }
-  if (missing.length === 0) return out;
-  const framed = splitFramed(encode(missing.map((i) => list[i]!)));
-  if (framed.length !== missing.length) throw new Error(`WireElementCache: encoder framed ${framed.length} of ${missing.length} elements`);
-  for (let k = 0; k < missing.length; k++) {
-    const i = missing[k]!;
-    cache.set(list[i]!, framed[k]!);
-    out[i] = framed[k]!;
+
+  each(list: readonly T[]): Uint8Array[] {
+    this.runs(list);
+    return list.map((e) => {
+      const { batch, position: p } = this.entries.get(e)!;
+      return batch.bytes.subarray(batch.offsets[p], batch.offsets[p + 1]);
+    });
   }
-  return out;
+
+  /**
+   * One view per maximal stretch of `list` lying in order in one batch: one WeakMap.get per
+   * stretch, then a pointer compare per element. Elements not cached go to `missing`.
+   */
+  private walk(list: readonly T[], missing: T[]): Uint8Array[] {
+    const out: Uint8Array[] = [];
+    let i = 0;
+    while (i < list.length) {
+      const entry = this.entries.get(list[i]!);
+      if (entry === undefined) {
+        missing.push(list[i++]!);
+        continue;
+      }
+      const { batch, position: p } = entry;
+      let k = 1; // past the batch's end, elements[p + k] is undefined: the run stops
+      while (i + k < list.length && list[i + k] === batch.elements[p + k]) k++;
+      out.push(batch.bytes.subarray(batch.offsets[p], batch.offsets[p + k]));
+      i += k;
+    }
+    return out;
+  }
+
+  private add(elements: readonly T[]): void {
+    const bytes = this.encode(elements);
+    const offsets = framedOffsets(bytes);
+    if (offsets.length !== elements.length + 1) throw new Error(`WireElementCache: encoder framed ${offsets.length - 1} of ${elements.length} elements`);
+    const batch: Batch<T> = { elements, bytes, offsets };
+    elements.forEach((e, position) => this.entries.set(e, { batch, position }));
+  }
 }
