@@ -95,14 +95,14 @@ const mib = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
 
 /** One line per case: set-up cost and the counters behind the table. */
 export function caseNotes(c: CaseResult): string {
-  const storm = (r: StormResult) => `${pathsText(r.paths)}, ${retriesText(r.retries, r.retriesByCode)}, peak RSS ${mib(r.peakRssBytes)} MiB, longest event-loop stall ${s(r.maxLagSeconds * 1000)} s`;
+  const storm = (r: StormResult) => `${pathsText(r.paths)}, ${retriesText(r.retries, r.retriesByCode)}, peak RSS ${mib(r.peakRssBytes)} MiB, longest event-loop stall ${s(r.maxLagSeconds * 1000)} s, generator CPU ${r.generatorCpuSeconds.toFixed(2)} s`;
   return [
     `${c.mode} N=${c.peers}: case ${s(c.caseMs)} s; register ${s(c.registerMs)} s;`,
     `cold connect ${or(c.initial, (r) => `${s(r.wallMs)} s (CPU ${r.cpuSeconds.toFixed(2)} s, ${retriesText(r.retries, r.retriesByCode)})`)};`,
     `storm fast on: ${or(c.stormFast, storm)}, drop CPU ${or(c.stormFast, (r) => r.dropCpuSeconds.toFixed(2))} s;`,
     `storm fast off: ${or(c.stormSlow, storm)};`,
     `single reconnect server CPU ${or(c.singleFast, (r) => ms(r.cpuMsPerReconnect))} ms fast / ${or(c.singleSlow, (r) => ms(r.cpuMsPerReconnect))} ms slow;`,
-    `fan-out: ${or(c.fanOut, (r) => `${r.change === 'policy' ? 'policy description changed over REST' : 'one more peer registered'}, serial ${r.serial}, the change request took ${ms(r.changeMs)} ms, p50 ${s(r.p50Ms)} s, peak RSS ${mib(r.peakRssBytes)} MiB, longest event-loop stall ${s(r.maxLagSeconds * 1000)} s`)};`,
+    `fan-out: ${or(c.fanOut, (r) => `${r.change === 'policy' ? 'policy description changed over REST' : 'one more peer registered'}, serial ${r.serial}, the change request took ${ms(r.changeMs)} ms, p50 ${s(r.p50Ms)} s, generator CPU ${r.generatorCpuSeconds.toFixed(2)} s, peak RSS ${mib(r.peakRssBytes)} MiB, longest event-loop stall ${s(r.maxLagSeconds * 1000)} s`)};`,
     `steady state (fresh server, Redis cache, all streams on the fast path): RSS ${or(c.steady, (r) => `${mib(r.idleRssBytes)} MiB idle → ${mib(r.streamsRssBytes)} MiB with ${c.peers} streams; that restart storm ${s(r.restart.wallMs)} s, CPU ${r.restart.cpuSeconds.toFixed(2)} s, ${pathsText(r.restart.paths)}`)};`,
     `measured server after the cold connect: RSS ${or(c.afterCold, (r) => `${mib(r.idleRssBytes)} → ${mib(r.streamsRssBytes)} MiB, heap ${mib(r.idleHeapBytes)} → ${mib(r.streamsHeapBytes)} MiB`)};`,
     `server log: fast path disabled ${c.serverLog.fastPathReadFailures}× by a failed switch read, ${c.serverLog.errors} error lines; generator RSS ${mib(c.generatorRssBytes)} MiB`,

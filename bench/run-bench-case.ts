@@ -154,7 +154,7 @@ async function measurePhases(
   const afterCold: ServerMemory = { idleRssBytes: idle.rssBytes, streamsRssBytes: server.stats().rssBytes, idleHeapBytes: idleHeap, streamsHeapBytes: await server.metric('nodejs_heap_size_used_bytes') };
 
   const storm = { concurrency: opts.concurrency, deadlineMs: opts.deadlineMs, newConnections: opts.newConnections };
-  const logStorm = (what: string, r: StormResult | undefined) => r && opts.log(`  ${what} ${(r.wallMs / 1000).toFixed(2)} s, cpu ${r.cpuSeconds.toFixed(2)} s, fast ${r.paths.fast} slow ${r.paths.slow}`);
+  const logStorm = (what: string, r: StormResult | undefined) => r && opts.log(`  ${what} ${(r.wallMs / 1000).toFixed(2)} s, cpu ${r.cpuSeconds.toFixed(2)} s (generator ${r.generatorCpuSeconds.toFixed(2)} s), fast ${r.paths.fast} slow ${r.paths.slow}`);
   const stormFast = await phase('storm, fast path on', () => runReconnectStorm(server, fleet, storm));
   logStorm('storm (fast on)', stormFast);
   const singleFast = await phase('single reconnects, fast path on', () => runSingleReconnects(server, fleet, { count: opts.singleReconnects, deadlineMs: opts.deadlineMs }));
@@ -166,7 +166,7 @@ async function measurePhases(
 
   await flag.set(server, true);
   const fanOut = await phase('fan-out', () => runFanOut(server, fleet, { change: ctx.change, deadlineMs: opts.deadlineMs }));
-  if (fanOut) opts.log(`  fan-out ${(fanOut.wallMs / 1000).toFixed(2)} s, cpu ${fanOut.cpuSeconds.toFixed(2)} s, ${(fanOut.bytesPerPeer / 1024).toFixed(1)} KiB/peer`);
+  if (fanOut) opts.log(`  fan-out ${(fanOut.wallMs / 1000).toFixed(2)} s, cpu ${fanOut.cpuSeconds.toFixed(2)} s (generator ${fanOut.generatorCpuSeconds.toFixed(2)} s), ${(fanOut.bytesPerPeer / 1024).toFixed(1)} KiB/peer`);
   return { initial, afterCold, stormFast, singleFast, stormSlow, singleSlow, fanOut };
 }
 

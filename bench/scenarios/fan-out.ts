@@ -5,7 +5,7 @@ import type { PeerFleet } from '../peer-fleet.js';
 import { percentile } from '../percentile.js';
 import type { ServerUnderTest } from '../server-under-test.js';
 import { samplePeakRss } from './peak-rss.js';
-import { monotonicUs, type PhaseWindow } from './phase-window.js';
+import { cpuSecondsSince, monotonicUs, type PhaseWindow } from './phase-window.js';
 import { quiesce } from './quiesce.js';
 import { scrapePhase } from './sync-path-counts.js';
 
@@ -49,6 +49,8 @@ export interface FanOutResult {
   readonly changeMs: number;
   /** Server CPU over `wallMs`. */
   readonly cpuSeconds: number;
+  /** The generator's own CPU (this process) over `wallMs`. */
+  readonly generatorCpuSeconds: number;
   /** Average encrypted size of the pushed update. */
   readonly bytesPerPeer: number;
   /** Highest server RSS sampled until every peer held the serial. */
@@ -71,6 +73,7 @@ export async function runFanOut(server: ServerUnderTest, fleet: PeerFleet, opts:
   await scrapePhase(server); // resets the server's event-loop lag histogram
   const bytes0 = fleet.traffic().bytes;
   const c0 = server.stats().cpuSeconds;
+  const g0 = process.cpuUsage();
   const fromUs = monotonicUs();
   const t0 = performance.now();
   const rss = samplePeakRss(server);
@@ -81,6 +84,7 @@ export async function runFanOut(server: ServerUnderTest, fleet: PeerFleet, opts:
     arrivalsPromise,
   ]).finally(() => rss.stop()).then(([, a]) => a);
   const toUs = monotonicUs();
+  const generatorCpuSeconds = cpuSecondsSince(g0);
   const peakRssBytes = rss.stop();
   const { maxLagSeconds } = await scrapePhase(server);
   const cpuSeconds = server.stats().cpuSeconds - c0;
@@ -92,6 +96,7 @@ export async function runFanOut(server: ServerUnderTest, fleet: PeerFleet, opts:
     p50Ms: percentile(arrivals.map((a) => a - t0), 50),
     changeMs,
     cpuSeconds,
+    generatorCpuSeconds,
     bytesPerPeer: (fleet.traffic().bytes - bytes0) / fleet.size,
     peakRssBytes,
     maxLagSeconds,

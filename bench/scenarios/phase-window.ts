@@ -8,3 +8,9 @@ export interface PhaseWindow {
 export function monotonicUs(): number {
   return Number(process.hrtime.bigint() / 1000n);
 }
+
+/** This process's CPU (user + system) since `start`, a `process.cpuUsage()` reading. */
+export function cpuSecondsSince(start: NodeJS.CpuUsage): number {
+  const d = process.cpuUsage(start);
+  return (d.user + d.system) / 1e6;
+}

@@ -2,7 +2,7 @@ import type { PeerFleet } from '../peer-fleet.js';
 import { percentile } from '../percentile.js';
 import type { ServerUnderTest } from '../server-under-test.js';
 import { samplePeakRss } from './peak-rss.js';
-import { monotonicUs, type PhaseWindow } from './phase-window.js';
+import { cpuSecondsSince, monotonicUs, type PhaseWindow } from './phase-window.js';
 import { quiesce } from './quiesce.js';
 import { countsDelta, scrapePhase, type SyncPathCounts } from './sync-path-counts.js';
 
@@ -21,6 +21,8 @@ export interface StormResult {
   readonly p99Ms: number;
   /** Server CPU (utime+stime) from the first reconnect until the last first message. */
   readonly cpuSeconds: number;
+  /** The generator's own CPU (this process) over the same span: near one core means it bounds the span. */
+  readonly generatorCpuSeconds: number;
   /** Server CPU spent on the drop itself (stream clean-up), before the reconnects. */
   readonly dropCpuSeconds: number;
   readonly retries: number;
@@ -48,12 +50,14 @@ export async function runReconnectStorm(server: ServerUnderTest, fleet: PeerFlee
   const before = (await scrapePhase(server)).paths;
 
   const c0 = server.stats().cpuSeconds;
+  const g0 = process.cpuUsage();
   const fromUs = monotonicUs();
   const rss = samplePeakRss(server);
   const r = await fleet.connectAll({ concurrency: opts.concurrency, deadlineMs: opts.deadlineMs }).finally(() => rss.stop());
   const toUs = monotonicUs();
   const peakRssBytes = rss.stop();
   const cpuSeconds = server.stats().cpuSeconds - c0;
+  const generatorCpuSeconds = cpuSecondsSince(g0);
 
   const after = await scrapePhase(server);
   const paths = countsDelta(before, after.paths);
@@ -62,6 +66,7 @@ export async function runReconnectStorm(server: ServerUnderTest, fleet: PeerFlee
     p50Ms: percentile(r.firstMs, 50),
     p99Ms: percentile(r.firstMs, 99),
     cpuSeconds,
+    generatorCpuSeconds,
     dropCpuSeconds,
     retries: r.retries,
     retriesByCode: r.retriesByCode,
