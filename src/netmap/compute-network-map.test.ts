@@ -62,6 +62,8 @@ describe('computeNetworkMap: offline / expired peers', () => {
     assert.deepEqual(idsOf(m.remotePeers), ['setup-key', 'sso-new']);
     assert.deepEqual(idsOf(m.offlinePeers), ['sso-old']);
     assert.ok(rulesOf(m).includes('in all 100.64.0.2 accept'));
+    const names = m.dnsConfig.customZones[0]!.records.map((r) => r.name.split('.')[0]);
+    assert.deepEqual(names, ['a', 'setup-key', 'sso-new', 'sso-old'], 'the zone keeps expired peers');
   });
 
   it('with the account setting off nobody expires', () => {

@@ -4,19 +4,18 @@
  * in the AccountIndex, so computing every peer's map costs about the size of all the maps.
  */
 import type { AccountSnapshot, Millis, Peer } from '../domain/model.js';
-import type { NetworkMap, PeerConfig, RemotePeer, SimpleRecord } from './network-map.js';
+import type { NetworkMap, PeerConfig, RemotePeer } from './network-map.js';
 import { type AccountIndex, accountIndexFor } from './account-index.js';
 import { connectionsFor } from './policy-connections.js';
 import { routesToSync } from './routes-to-sync.js';
 import { routeFirewallRulesFor } from './route-firewall-rules.js';
-import { disabledDnsConfig, dnsConfigFor, zoneRecordsOf } from './dns-config.js';
+import { disabledDnsConfig, dnsConfigFor } from './dns-config.js';
 import { classRemotePeers, classZoneRecords } from './class-lists.js';
 import { postureChecksFor, toChecksConfig } from './posture-checks-for.js';
 import { authorizedUsersOf } from './ssh-authorization.js';
 import { isPeerLoginExpired } from './is-peer-login-expired.js';
 import { peerAddress } from './peer-address.js';
 import { peerFqdn, resolveDnsDomain } from './peer-fqdn.js';
-import { mergeSorted } from './peer-set.js';
 
 export interface ComputeNetworkMapInput {
   readonly snapshot: AccountSnapshot;
@@ -81,11 +80,9 @@ export function computeNetworkMap(input: ComputeNetworkMapInput): NetworkMap {
   let remotePeers: readonly RemotePeer[];
   let offlinePeers: readonly RemotePeer[] = [];
   let reachable: Int32Array = conn.acl;
-  let zoneRecords: readonly SimpleRecord[];
   if (!index.loginsMayExpire) {
-    // Nobody can be expired: the receiver's lists are its class's (shared, see class-lists.ts).
+    // Nobody can be expired: the receiver's remote peers are its class's (shared, see class-lists.ts).
     remotePeers = classRemotePeers(conn.shared, view, conn.selfAt);
-    zoneRecords = classZoneRecords(conn.shared, view, self, conn.selfAt);
   } else {
     const online: RemotePeer[] = [];
     const offline: RemotePeer[] = [];
@@ -100,7 +97,6 @@ export function computeNetworkMap(input: ComputeNetworkMapInput): NetworkMap {
     remotePeers = online;
     offlinePeers = offline;
     reachable = Int32Array.from(live);
-    zoneRecords = zoneRecordsOf(view, mergeSorted(conn.acl, Int32Array.of(self)));
   }
   const routesFirewallRules = routeFirewallRulesFor(index, self);
   return {
@@ -114,7 +110,8 @@ export function computeNetworkMap(input: ComputeNetworkMapInput): NetworkMap {
     routes: routesToSync(index, self, reachable),
     routesFirewallRules,
     routesFirewallRulesIsEmpty: routesFirewallRules.length === 0,
-    dnsConfig: dnsConfigFor(index, self, dnsDomain, zoneRecords),
+    // Zone records include expired peers, so they are always the class's.
+    dnsConfig: dnsConfigFor(index, self, dnsDomain, () => classZoneRecords(conn.shared, view, self, conn.selfAt)),
     checks,
     sshAuthorizedUsers: authorizedUsersOf(conn.ssh),
   };

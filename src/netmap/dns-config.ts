@@ -5,7 +5,6 @@
  */
 import type { NameServerGroup } from '../domain/model.js';
 import type { AccountIndex } from './account-index.js';
-import type { DnsView } from './dns-view.js';
 import type { CustomZone, DnsConfig, NameServerGroupConfig, SimpleRecord } from './network-map.js';
 
 /** False when the receiver is in any DNS-disabled management group. */
@@ -28,13 +27,6 @@ function toConfig(ns: NameServerGroup): NameServerGroupConfig {
   };
 }
 
-/** Records of the given peers (ascending index order) for the peer zone. */
-export function zoneRecordsOf(view: DnsView, visible: Int32Array): SimpleRecord[] {
-  const records: SimpleRecord[] = [];
-  for (const i of visible) for (const r of view.records[i]!) records.push(r);
-  return records;
-}
-
 function peerZone(dnsDomain: string, records: readonly SimpleRecord[]): CustomZone {
   const domain = dnsDomain.endsWith('.') ? dnsDomain : `${dnsDomain}.`;
   return { domain, records, searchDomainDisabled: false, nonAuthoritative: false };
@@ -47,9 +39,9 @@ export function disabledDnsConfig(forwarderPort: number): DnsConfig {
 
 /**
  * @param zoneRecords the peer zone's records: the receiver's own and its ACL peers' (expired
- *   included), in index order
+ *   included), in index order; asked for only when the zone is sent
  */
-export function dnsConfigFor(index: AccountIndex, receiverIndex: number, dnsDomain: string, zoneRecords: readonly SimpleRecord[]): DnsConfig {
+export function dnsConfigFor(index: AccountIndex, receiverIndex: number, dnsDomain: string, zoneRecords: () => readonly SimpleRecord[]): DnsConfig {
   const groups = index.groupsOf[receiverIndex]!;
   const disabled = index.snapshot.account.dnsSettings.disabledManagementGroups;
   if (!dnsServiceEnabled(disabled, groups)) return disabledDnsConfig(index.forwarderPort);
@@ -61,7 +53,7 @@ export function dnsConfigFor(index: AccountIndex, receiverIndex: number, dnsDoma
   return {
     serviceEnable: true,
     nameServerGroups,
-    customZones: dnsDomain === '' ? [] : [peerZone(dnsDomain, zoneRecords)],
+    customZones: dnsDomain === '' ? [] : [peerZone(dnsDomain, zoneRecords())],
     forwarderPort: index.forwarderPort,
   };
 }
