@@ -45,3 +45,12 @@ test('verifyRelayToken checks the MAC and now ≤ expiry', () => {
   assert.equal(verifyRelayToken({ secret: 'relay-secret', payload: token.payload, signature: token.signature.slice(0, -1), now: NOW }), false, 'bad base64');
   assert.equal(verifyRelayToken({ secret: 'relay-secret', payload: token.payload, signature: '', now: NOW }), false);
 });
+
+test('tokens minted alternately for two secrets at one instant each verify with their own secret only', () => {
+  const now = 1_700_000_000_000;
+  for (const [secret, other] of [['one', 'two'], ['two', 'one'], ['one', 'two']] as const) {
+    const t = generateRelayToken({ secret, now });
+    assert.equal(verifyRelayToken({ secret, payload: t.payload, signature: t.signature, now }), true, secret);
+    assert.equal(verifyRelayToken({ secret: other, payload: t.payload, signature: t.signature, now }), false, other);
+  }
+});

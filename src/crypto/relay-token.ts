@@ -1,4 +1,5 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { lastResult } from './last-result.js';
 import { expiryUnixSeconds } from './turn-credentials.js';
 
 /** Upstream's fallback when the Relay section sets no TTL. */
@@ -28,7 +29,7 @@ export interface GenerateRelayTokenInput {
  */
 export function generateRelayToken(input: GenerateRelayTokenInput): RelayToken {
   const payload = String(expiryUnixSeconds(input.now, input.ttlMs, DEFAULT_RELAY_TOKEN_TTL_MS));
-  return { payload, signature: relaySignature(input.secret, payload).toString('base64') };
+  return { payload, signature: mintedSignature(input.secret, payload) };
 }
 
 export interface VerifyRelayTokenInput {
@@ -54,3 +55,5 @@ function relaySignature(secret: string, payload: string): Buffer {
   const key = createHash('sha256').update(secret).digest();
   return createHmac('sha256', key).update(payload).digest();
 }
+
+const mintedSignature = lastResult((secret: string, payload: string) => relaySignature(secret, payload).toString('base64'));

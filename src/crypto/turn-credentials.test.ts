@@ -51,3 +51,11 @@ test('verifyTurnCredentials accepts fresh credentials until expiry and rejects t
   assert.equal(verifyTurnCredentials({ secret: 'turn-secret', username: `${creds.username}:user`, password: creds.password, now: NOW }), false);
   assert.equal(verifyTurnCredentials({ secret: 'turn-secret', username: creds.username, password: '', now: NOW }), false);
 });
+
+test('credentials minted alternately for two secrets at one instant each match their own secret', () => {
+  const now = 1_700_000_000_000;
+  for (const secret of ['one', 'two', 'one', 'one', 'two']) {
+    const c = generateTurnCredentials({ secret, now });
+    assert.equal(c.password, createHmac('sha1', secret).update(c.username).digest('base64'), secret);
+  }
+});

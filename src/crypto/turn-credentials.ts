@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { invalidArgument } from '../domain/errors.js';
+import { lastResult } from './last-result.js';
 
 /** Upstream's fallback when the TURN section sets no TTL. */
 export const DEFAULT_TURN_CREDENTIALS_TTL_MS = 12 * 60 * 60 * 1000;
@@ -28,7 +29,7 @@ export interface GenerateTurnCredentialsInput {
  */
 export function generateTurnCredentials(input: GenerateTurnCredentialsInput): TurnCredentials {
   const username = String(expiryUnixSeconds(input.now, input.ttlMs));
-  return { username, password: turnPassword(input.secret, username) };
+  return { username, password: mintedPassword(input.secret, username) };
 }
 
 export interface VerifyTurnCredentialsInput {
@@ -51,6 +52,8 @@ export function verifyTurnCredentials(input: VerifyTurnCredentialsInput): boolea
 function turnPassword(secret: string, username: string): string {
   return createHmac('sha1', secret).update(username).digest('base64');
 }
+
+const mintedPassword = lastResult(turnPassword);
 
 /** Expiry in whole Unix seconds, `now + ttl` rounded down as Go's `Time.Unix()` does. */
 export function expiryUnixSeconds(now: number, ttlMs: number | undefined, defaultTtlMs = DEFAULT_TURN_CREDENTIALS_TTL_MS): number {
