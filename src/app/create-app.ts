@@ -38,10 +38,11 @@ import { createLogger, type Logger } from './create-logger.js';
  * Full-map sends in progress at once, and how long one may hold its slot while its peer is slow
  * to take the bytes. The gate gives the event loop a turn between maps and bounds the encoded
  * maps held in memory; 16 slots keep the CPU busy while earlier writes drain (allow-all, 1,000
- * peers: fan-out 3.0 s with 16 slots / 50 ms against 6.7 s with 4 / 100 ms).
+ * peers: fan-out 3.0 s with 16 slots / 50 ms against 6.7 s with 4 / 100 ms). Messages of slow
+ * readers are bounded to 256 MiB (a few seconds of what loopback readers take) for up to 10 s
+ * each; peers that stopped reading altogether hold one message each beyond that.
  */
-const MAP_SEND_SLOTS = 16;
-const MAP_SEND_HOLD_MS = 50;
+const MAP_SENDS = { slots: 16, holdMs: 50, lingerBytes: 256 * 1024 * 1024, stallMs: 10_000 };
 
 /** What tests may replace (STYLE.md habit 3); production passes nothing. */
 export interface AppOverrides {
@@ -145,7 +146,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const stopPusher = startChangePusher(bus, streams);
   const cache = peerSyncCache;
   const fastPath = { flag: fastPathFlag, cache, serials, status, afterEligibility: overrides.afterFastPathEligibility };
-  const sends = new SendGate(MAP_SEND_SLOTS, MAP_SEND_HOLD_MS);
+  const sends = new SendGate(MAP_SENDS);
   const login = new LoginService({ peers, maps, cache, services: config, clock, dnsDomain: config.dnsDomain, observe: (result, s) => metrics.loginDuration.observe({ result }, s) });
   const sync = new SyncService({ peers, identities, serials, status, sends, maps, registry: streams, services: config, fastPath, clock, log, metrics, maxConcurrentSetups: config.maxConcurrentSyncs });
 

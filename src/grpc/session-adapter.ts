@@ -18,7 +18,7 @@ const dec = new TextDecoder();
 export interface SessionAdapterDeps {
   readonly envelope: ServerEnvelope;
   readonly login: LoginService;
-  readonly sync: SyncService;
+  readonly sync: Pick<SyncService, 'run'>;
   readonly peers: Pick<SessionPeers, 'findPeerByKey' | 'syncPeerMeta'> & { deletePeer(accountId: string, peerId: string): Promise<unknown> };
 }
 
@@ -53,7 +53,11 @@ export function createSessionAdapter(deps: SessionAdapterDeps): GrpcSessionPorts
         hasMeta: message.meta !== undefined,
         connectionIp: stream.connectionIp,
         signal: stream.signal,
-        send: (msg, ended) => stream.write(sealed(peerKey, encodeSyncMessage(msg, elements)), ended),
+        send: (msg, ended, weigh) => {
+          const bytes = sealed(peerKey, encodeSyncMessage(msg, elements));
+          weigh?.(bytes.length);
+          return stream.write(bytes, ended);
+        },
       });
     },
 

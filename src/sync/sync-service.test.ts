@@ -25,7 +25,7 @@ function service() {
     identities: { find: async (key) => peers.get(key) },
     serials: { get: async () => snapshot.account.network.serial },
     status: { record: () => {} },
-    sends: new SendGate(4, 10),
+    sends: new SendGate({ slots: 4, holdMs: 10, lingerBytes: 1 << 20, stallMs: 1_000 }),
     maps: new AccountMaps({ source: { loadAccountSnapshot: async () => current }, clock: { now: () => 0 }, dnsDomain: 'netbird.test' }),
     registry,
     services,

@@ -12,7 +12,7 @@ import { LiveStream } from './live-stream.js';
 import { metaHash } from './meta-hash.js';
 import type { SyncPeer } from './peer-identities.js';
 import type { PeerRegistry } from './peer-registry.js';
-import type { SendGate } from './send-gate.js';
+import type { SendGate, Weigh } from './send-gate.js';
 import type { SerialReader, SessionLogger, SessionPeers, StatusRecorder } from './sync-ports.js';
 import type { SyncMessage } from './sync-message.js';
 import { mapTriggerIsStale } from './update-queue.js';
@@ -47,9 +47,10 @@ export interface SyncRequest {
   readonly signal: AbortSignal;
   /**
    * Sends one message (encoding and sealing are the edge's business); resolves once the
-   * transport took it, rejects when the client is gone or `ended` aborts.
+   * transport took it, rejects when the client is gone or `ended` aborts. `weigh` learns the
+   * encoded size before the write.
    */
-  send(msg: SyncMessage, ended?: AbortSignal): Promise<void>;
+  send(msg: SyncMessage, ended?: AbortSignal, weigh?: Weigh): Promise<void>;
 }
 
 /** Runs Sync streams: first message (fast or slow path), then every update until the stream ends. */
@@ -163,9 +164,9 @@ export class SyncService {
     const serial = (await deps.serials.get(peer.accountId)) ?? 0;
     let map: NetworkMap | undefined;
     queued();
-    await deps.sends.run(async () => {
+    await deps.sends.run(async (weigh) => {
       map = deps.maps.compute(await deps.maps.snapshot(peer.accountId, serial), peer.id);
-      await req.send({ config: fullControlConfig(deps.services, deps.clock.now(), true), map, checks: map.checks });
+      await req.send({ config: fullControlConfig(deps.services, deps.clock.now(), true), map, checks: map.checks }, undefined, weigh);
     });
     await this.recordDelivered(req.peerKey, map!, facts);
     return map!.serial;
@@ -197,11 +198,11 @@ export class SyncService {
         if (mapTriggerIsStale(next, lastSent)) continue;
         let map: NetworkMap | undefined;
         // The map is built once this stream's turn comes, from the newest snapshot by then.
-        await deps.sends.run(async () => {
+        await deps.sends.run(async (weigh) => {
           if (req.signal.aborted) return;
           const built = deps.maps.compute(await deps.maps.snapshot(peer.accountId, next.serial), peer.id);
           if (built.serial <= lastSent) return;
-          await req.send({ config: null, map: built, checks: built.checks });
+          await req.send({ config: null, map: built, checks: built.checks }, undefined, weigh);
           map = built;
         });
         if (!map) continue;
@@ -247,5 +248,5 @@ function withEnd(req: SyncRequest, stream: LiveStream): SyncRequest {
   stream.onClose(() => {
     if (stream.closedBy !== 'deleted') ended.abort();
   });
-  return { ...req, send: (msg) => req.send(msg, ended.signal) };
+  return { ...req, send: (msg, _ended, weigh) => req.send(msg, ended.signal, weigh) };
 }
