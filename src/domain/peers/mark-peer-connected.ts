@@ -1,13 +1,12 @@
 import type { DomainDeps } from '../domain-deps.js';
 import { notFound } from '../errors.js';
-import type { Peer } from '../model.js';
-import type { PeerConnectionValues, PeerRepository } from '../ports/repositories.js';
+import type { PeerConnectionState, PeerConnectionValues, PeerRepository } from '../ports/repositories.js';
 import { shouldApplyConnectionChange, type ConnectionChange } from './connection-change.js';
 
 /** Lost compare-and-set races before giving up (another writer is clearly newer). */
 const MAX_CAS_ATTEMPTS = 3;
 
-function valuesFor(stored: Peer, change: ConnectionChange): PeerConnectionValues {
+function valuesFor(stored: PeerConnectionState, change: ConnectionChange): PeerConnectionValues {
   return { connected: change.connected, lastSeen: change.at, connectionIp: change.connectionIp ?? stored.connectionIp };
 }
 
@@ -35,9 +34,9 @@ export async function markPeersConnected(deps: DomainDeps, items: readonly { rea
 }
 
 /** Whether the change applied; undefined for an unknown key. */
-async function applyConnectionChange(peers: Pick<PeerRepository, 'findByKey' | 'setConnection'>, peerKey: string, change: ConnectionChange): Promise<boolean | undefined> {
+async function applyConnectionChange(peers: Pick<PeerRepository, 'connectionByKey' | 'setConnection'>, peerKey: string, change: ConnectionChange): Promise<boolean | undefined> {
   for (let i = 0; i < MAX_CAS_ATTEMPTS; i++) {
-    const stored = await peers.findByKey(peerKey);
+    const stored = await peers.connectionByKey(peerKey);
     if (stored === undefined) return undefined;
     if (!shouldApplyConnectionChange(stored.lastSeen, change)) return false;
     if (await peers.setConnection(stored.id, stored.lastSeen, valuesFor(stored, change))) return true;

@@ -38,9 +38,18 @@ export interface PeerConnectionValues {
   readonly connectionIp: string;
 }
 
+/** The stored connection status of a peer, as a status write reads it. */
+export interface PeerConnectionState {
+  readonly id: string;
+  readonly lastSeen: number;
+  readonly connectionIp: string;
+}
+
 export interface PeerRepository {
   get(accountId: string, id: string, lock?: boolean): Promise<Peer | undefined>;
   findByKey(key: string, lock?: boolean): Promise<Peer | undefined>;
+  /** Just the connection status by WireGuard key: what a status write needs, without the meta. */
+  connectionByKey(key: string): Promise<PeerConnectionState | undefined>;
   list(accountId: string): Promise<Peer[]>;
   insert(peer: Peer): Promise<void>;
   /** Overwrites every stored field of the peer (matched by account and ID). */

@@ -19,6 +19,10 @@ export function createPeerRepository(db: DbHandle, traits: EngineTraits): PeerRe
       const row = await select(lock).where('key', '=', key).executeTakeFirst();
       return row === undefined ? undefined : peerFromRow(row);
     },
+    async connectionByKey(key) {
+      const row = await db.selectFrom('peers').select(['id', 'last_seen', 'connection_ip']).where('key', '=', key).executeTakeFirst();
+      return row === undefined ? undefined : { id: row.id, lastSeen: row.last_seen, connectionIp: row.connection_ip };
+    },
     async list(accountId) {
       const rows = await db.selectFrom('peers').selectAll().where('account_id', '=', accountId).execute();
       return rows.map(peerFromRow).sort(byId);
