@@ -7,7 +7,7 @@ import type { ServerEnvelope } from '../crypto/envelope.js';
 import type { Clock } from '../domain/clock.js';
 import { RoostError } from '../domain/errors.js';
 import { toGrpcError, type ErrorLogger } from './errors.js';
-import { getServerKey } from './handlers/get-server-key.js';
+import { serverKeyAnswers } from './handlers/get-server-key.js';
 import { openRequest, type OpenedRequest } from './open-request.js';
 import { callerIp } from './peer-address.js';
 import { writeAndWait } from './write-and-wait.js';
@@ -54,8 +54,9 @@ export function createGrpcServer(deps: GrpcServerDeps): Server {
     throw new RoostError('Unimplemented', `${what} is not supported by this server`);
   };
 
+  const serverKey = serverKeyAnswers({ serverPublicKey: deps.envelope.publicKeyText, clock: deps.clock });
   const impl: Record<MethodName, unknown> = {
-    GetServerKey: unary('GetServerKey', () => getServerKey({ serverPublicKey: deps.envelope.publicKeyText, clock: deps.clock })),
+    GetServerKey: unary('GetServerKey', serverKey),
     isHealthy: unary('isHealthy', () => EMPTY),
     // No SSO provider: NOT_FOUND makes clients fall back to setup keys (PROTOCOL.md §7.9).
     GetDeviceAuthorizationFlow: unary('GetDeviceAuthorizationFlow', (call) => {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fullControlConfig, refreshPeriods, relayRefreshConfig, turnRefreshConfig, type ServicesSettings } from './control-config.js';
+import { freshConfigsPerSecond, fullControlConfig, refreshPeriods, relayRefreshConfig, turnRefreshConfig, type ServicesSettings } from './control-config.js';
 import { verifyTurnCredentials } from '../crypto/turn-credentials.js';
 import { verifyRelayToken } from '../crypto/relay-token.js';
 
@@ -50,4 +50,23 @@ test('refresh pushes: TURN push carries relay too; relay push carries only relay
   assert.deepEqual(r.turns, []);
   assert.ok(r.relay);
   assert.deepEqual(refreshPeriods(timeBased), { turnMs: 2_700_000, relayMs: 5_400_000 });
+});
+
+test('fresh configs per second: one object within a second, minted at its start; a new one each second', () => {
+  const fresh = freshConfigsPerSecond(timeBased);
+  const cases: { at: number; same: boolean }[] = [
+    { at: NOW + 250, same: false },
+    { at: NOW + 999, same: true },
+    { at: NOW + 1000, same: false },
+    { at: NOW + 1001, same: true },
+    { at: NOW + 7_500, same: false },
+  ];
+  let before: unknown;
+  for (const c of cases) {
+    const config = fresh(c.at);
+    assert.equal(config === before, c.same, `at +${c.at - NOW} ms`);
+    const second = Math.floor(c.at / 1000) * 1000;
+    assert.deepEqual(config, fullControlConfig(timeBased, second, true), `at +${c.at - NOW} ms`);
+    before = config;
+  }
 });

@@ -55,6 +55,20 @@ export function fullControlConfig(s: ServicesSettings, now: number, fresh: boole
   return { stuns: s.stuns.map(ref), turns: turnEntries(s.turn, now, fresh), signal: ref(s.signal), relay: relayEntry(s.relay, now) };
 }
 
+/**
+ * `fullControlConfig(s, now, true)` as one object per wall-clock second. Credentials expire
+ * hours ahead, so minting them at the start of the second changes nothing a client can tell,
+ * and one object per second lets the edge encode a fast-path answer once, not once a peer.
+ */
+export function freshConfigsPerSecond(s: ServicesSettings): (now: number) => ControlConfig {
+  let last: { second: number; config: ControlConfig } | undefined;
+  return (now) => {
+    const second = Math.floor(now / 1000);
+    if (last?.second !== second) last = { second, config: fullControlConfig(s, second * 1000, true) };
+    return last.config;
+  };
+}
+
 /** TURN refresh push: every TURN host with new credentials, plus relay so clients keep it. */
 export function turnRefreshConfig(s: ServicesSettings, now: number): ControlConfig {
   return { stuns: [], turns: turnEntries(s.turn, now, true), signal: null, relay: relayEntry(s.relay, now) };

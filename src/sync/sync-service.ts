@@ -6,7 +6,7 @@ import type { NetworkMap } from '../netmap/network-map.js';
 import { networkOnlyMap } from '../netmap/compute-network-map.js';
 import type { SessionMetrics, SyncPathReason } from '../metrics/session-metrics.js';
 import type { AccountMaps } from './account-maps.js';
-import { fullControlConfig, refreshPeriods, relayRefreshConfig, turnRefreshConfig, type ServicesSettings } from './control-config.js';
+import { freshConfigsPerSecond, refreshPeriods, relayRefreshConfig, turnRefreshConfig, type ControlConfig, type ServicesSettings } from './control-config.js';
 import { commitFastPath, tryFastPathSync, type FastPathDeps, type SyncRequestFacts } from './fast-path.js';
 import { LiveStream } from './live-stream.js';
 import { metaHash } from './meta-hash.js';
@@ -56,8 +56,12 @@ export interface SyncRequest {
 /** Runs Sync streams: first message (fast or slow path), then every update until the stream ends. */
 export class SyncService {
   private settingUp = 0;
+  /** The NetbirdConfig of first messages: fresh credentials, one object per second. */
+  private readonly freshConfig: (now: number) => ControlConfig;
 
-  constructor(private readonly deps: SyncServiceDeps) {}
+  constructor(private readonly deps: SyncServiceDeps) {
+    this.freshConfig = freshConfigsPerSecond(deps.services);
+  }
 
   /** Resolves when the stream should end with OK; rejects with a RoostError otherwise. */
   async run(req: SyncRequest): Promise<void> {
@@ -149,7 +153,7 @@ export class SyncService {
 
   /** NetbirdConfig only (fresh credentials), plus the last delivered Checks when any applied. */
   private async runFastPathSync(req: SyncRequest, checks: readonly (readonly string[])[] | undefined): Promise<void> {
-    const config = fullControlConfig(this.deps.services, this.deps.clock.now(), true);
+    const config = this.freshConfig(this.deps.clock.now());
     await req.send({ config, map: null, checks: checks && checks.length > 0 ? checks.map((files) => ({ files })) : null });
   }
 
@@ -166,7 +170,7 @@ export class SyncService {
     queued();
     await deps.sends.run(async (weigh) => {
       map = deps.maps.compute(await deps.maps.snapshot(peer.accountId, serial), peer.id);
-      await req.send({ config: fullControlConfig(deps.services, deps.clock.now(), true), map, checks: map.checks }, undefined, weigh);
+      await req.send({ config: this.freshConfig(deps.clock.now()), map, checks: map.checks }, undefined, weigh);
     });
     await this.recordDelivered(req.peerKey, map!, facts);
     return map!.serial;

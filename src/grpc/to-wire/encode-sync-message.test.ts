@@ -232,3 +232,16 @@ test('the misses of one list are encoded in one batch, the hits not at all', () 
   assertSameAsReference({ config: null, map: { ...map, remotePeers: more }, checks: null }, cache, 'mixed hits and misses');
   assert.deepEqual(batches, [800, 2, 2]);
 });
+
+test('a config-only answer is encoded once per config object (the sync layer shares one per second)', () => {
+  const cache = new WireElementCache();
+  const config: ControlConfig = { ...CONFIG };
+  const first = encodeSyncMessage({ config, map: null, checks: null }, cache);
+  assert.equal(encodeSyncMessage({ config, map: null, checks: null }, cache), first);
+  const other = encodeSyncMessage({ config: { ...config, stuns: [] }, map: null, checks: null }, cache);
+  assert.notEqual(other, first);
+  assert.ok(other.length < first.length);
+  // With checks the answer differs per peer: not taken from the per-config memo.
+  const withChecks = encodeSyncMessage({ config, map: null, checks: [{ files: ['/etc/a'] }] }, cache);
+  assert.ok(equals(SyncResponseSchema, fromBinary(SyncResponseSchema, withChecks), syncMessageToWire({ config, map: null, checks: [{ files: ['/etc/a'] }] })));
+});

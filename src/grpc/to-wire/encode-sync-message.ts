@@ -1,6 +1,7 @@
 import { toBinary } from '@bufbuild/protobuf';
 import { CustomZoneSchema, DNSConfigSchema, NetworkMapSchema, SyncResponseSchema } from '../../gen/management_pb.js';
 import type { DnsConfig } from '../../netmap/network-map.js';
+import type { ControlConfig } from '../../sync/control-config.js';
 import type { SyncMessage } from '../../sync/sync-message.js';
 import { customZoneHeadToWire, dnsConfigHeadToWire, networkMapHeadToWire } from './network-map-to-wire.js';
 import { assemble, encodedFields, fieldNumber, framedFields, messageField, payloadOf, repeatedField, type Piece } from './proto-writer.js';
@@ -23,6 +24,7 @@ if (SYNC_RESPONSE.remotePeers !== FRAMED_FIELD.remotePeer) throw new Error('Sync
  * Protobuf allows any field order, so the result is one valid encoding, in one buffer.
  */
 export function encodeSyncMessage(msg: SyncMessage, cache: WireElementCache): Uint8Array {
+  if (msg.config && !msg.map && !msg.checks) return configOnly(msg.config);
   const head = toBinary(SyncResponseSchema, syncResponseHeadToWire(msg));
   const m = msg.map;
   if (!m) return head;
@@ -36,6 +38,20 @@ export function encodeSyncMessage(msg: SyncMessage, cache: WireElementCache): Ui
     messageField(NETWORK_MAP.dnsConfig, dnsConfigPieces(m.dnsConfig, cache)),
   ]);
   return assemble([encodedFields(head), map, peers]);
+}
+
+/**
+ * A NetbirdConfig-only answer (the fast path's), encoded once per config object: the sync
+ * layer hands every peer answered within a second the same one. The bytes are only read.
+ */
+const configOnlyBytes = new WeakMap<ControlConfig, Uint8Array>();
+function configOnly(config: ControlConfig): Uint8Array {
+  let bytes = configOnlyBytes.get(config);
+  if (bytes === undefined) {
+    bytes = toBinary(SyncResponseSchema, syncResponseHeadToWire({ config, map: null, checks: null }));
+    configOnlyBytes.set(config, bytes);
+  }
+  return bytes;
 }
 
 function dnsConfigPieces(d: DnsConfig, cache: WireElementCache): Piece[] {
