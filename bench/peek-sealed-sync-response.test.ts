@@ -33,6 +33,14 @@ test('peekSealedSyncResponse agrees with decrypting and summarising the whole me
   }
 });
 
+test('peekSealedSyncResponse stops at the map: the legacy copy the server writes after it is never walked', () => {
+  const key = nacl.randomBytes(32);
+  const map = toBinary(SyncResponseSchema, create(SyncResponseSchema, { networkMap: { serial: 77n } }));
+  // The map, then a field whose length runs far past the end: walking on would throw.
+  const plain = new Uint8Array([...map, 0x1a, 0xff, 0xff, 0x03, 1, 2, 3]);
+  assert.deepEqual(peekSealedSyncResponse(seal(plain, key), key), { hasConfig: false, hasMap: true, serial: 77 });
+});
+
 test('peekSealedSyncResponse throws on a truncated box', () => {
   const key = nacl.randomBytes(32);
   const plain = toBinary(SyncResponseSchema, create(SyncResponseSchema, { remotePeers: [remote(1), remote(2)], networkMap: { serial: 5n } }));

@@ -55,31 +55,30 @@ class SealedBytes {
 
 /**
  * The serial of a sealed SyncResponse (nonce ‖ secretbox) without opening all of it: walks
- * the top-level fields decrypting only tags and lengths, then the first field of the
- * NetworkMap. The MAC is NOT checked — callers verify a sample of messages fully. On a
- * 5,000-peer map this touches a few kilobytes of keystream instead of megabytes.
- * `remotePeers` counts the top-level (legacy) copy, which the server fills from the map.
+ * the top-level fields decrypting only tags and lengths, up to the NetworkMap, and reads its
+ * first field; what follows the map (the server puts the legacy remote-peer copy there) is
+ * not walked. The MAC is NOT checked — callers open a sample of messages fully. On a
+ * 5,000-peer map this touches a few hundred bytes of keystream instead of megabytes.
  */
 export function peekSealedSyncResponse(sealed: Uint8Array, shared: Uint8Array): SyncResponseSummary {
   const r = new SealedBytes(sealed, shared);
   let hasConfig = false;
-  let remotePeers = 0;
-  let serial: number | null = null;
   let pos = 0;
   while (pos < r.length) {
     const [tag, p] = r.varint(pos);
     const no = Math.floor(tag / 8);
     const wt = tag & 7;
     if (no === 1) hasConfig = true;
-    if (no === 3 && wt === WT_LEN) remotePeers++;
     if (no === 5 && wt === WT_LEN) {
       const [len, start] = r.varint(p);
-      serial = mapSerial(r, start, start + len);
-      pos = start + len;
-    } else pos = r.skip(wt, p);
+      if (start + len > r.length) throw new Error('protobuf field runs past the end of the message');
+      // The config, if any, came before the map: the server writes the head fields first.
+      return { hasConfig, hasMap: true, serial: mapSerial(r, start, start + len) };
+    }
+    pos = r.skip(wt, p);
   }
   if (pos !== r.length) throw new Error('protobuf field runs past the end of the message');
-  return { hasConfig, hasMap: serial !== null, serial, remotePeers };
+  return { hasConfig, hasMap: false, serial: null };
 }
 
 /** NetworkMap.serial (field 1) between `from` and `to`; 0 when absent (proto3 default). */

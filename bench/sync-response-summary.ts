@@ -8,30 +8,23 @@ export interface SyncResponseSummary {
   readonly hasMap: boolean;
   /** NetworkMap.serial; null without a map. */
   readonly serial: number | null;
-  /** NetworkMap.remotePeers entries (0 without a map). */
-  readonly remotePeers: number;
 }
 
 // Field numbers from proto/management.proto.
 const SYNC_NETBIRD_CONFIG = 1;
 const SYNC_NETWORK_MAP = 5;
 const MAP_SERIAL = 1;
-const MAP_REMOTE_PEERS = 3;
 
-/** Reads serial and remote-peer count from an encoded NetworkMap without decoding the rest. */
-function scanNetworkMap(bytes: Uint8Array): { serial: number; remotePeers: number } {
+/** Reads the serial of an encoded NetworkMap (0 when absent) without decoding the rest. */
+function mapSerial(bytes: Uint8Array): number {
   const r = new BinaryReader(bytes);
   let serial = 0;
-  let remotePeers = 0;
   while (r.pos < r.len) {
     const [no, wt] = r.tag();
     if (no === MAP_SERIAL && wt === WireType.Varint) serial = Number(r.uint64());
-    else {
-      if (no === MAP_REMOTE_PEERS && wt === WireType.LengthDelimited) remotePeers++;
-      r.skip(wt, no);
-    }
+    else r.skip(wt, no);
   }
-  return { serial, remotePeers };
+  return serial;
 }
 
 /**
@@ -42,14 +35,14 @@ function scanNetworkMap(bytes: Uint8Array): { serial: number; remotePeers: numbe
 export function summarizeSyncResponse(bytes: Uint8Array): SyncResponseSummary {
   const r = new BinaryReader(bytes);
   let hasConfig = false;
-  let map: { serial: number; remotePeers: number } | null = null;
+  let serial: number | null = null;
   while (r.pos < r.len) {
     const [no, wt] = r.tag();
-    if (no === SYNC_NETWORK_MAP && wt === WireType.LengthDelimited) map = scanNetworkMap(r.bytes());
+    if (no === SYNC_NETWORK_MAP && wt === WireType.LengthDelimited) serial = mapSerial(r.bytes());
     else {
       if (no === SYNC_NETBIRD_CONFIG) hasConfig = true;
       r.skip(wt, no);
     }
   }
-  return { hasConfig, hasMap: map !== null, serial: map?.serial ?? null, remotePeers: map?.remotePeers ?? 0 };
+  return { hasConfig, hasMap: serial !== null, serial };
 }
