@@ -1,4 +1,4 @@
-import { Metadata, status, type Client, type ServiceError } from '@grpc/grpc-js';
+import { status } from '@grpc/grpc-js';
 import { create, fromBinary, toBinary } from '@bufbuild/protobuf';
 import nacl from 'tweetnacl';
 import sodium from 'sodium-native';
@@ -11,6 +11,7 @@ import {
 } from '../src/gen/management_pb.js';
 import { formatWgKey, generateWgKeyPair, parseWgKey, type WgKeyPair } from '../src/crypto/wg-key.js';
 import { GrpcCallError, linuxMeta, type MetaInit } from '../test/harness/test-agent.js';
+import type { H2Channel } from './h2-grpc.js';
 import { CountingSync, type SyncListener } from './counting-sync.js';
 import { peekSealedSyncResponse } from './peek-sealed-sync-response.js';
 import { summarizeSyncResponse, type SyncResponseSummary } from './sync-response-summary.js';
@@ -18,8 +19,6 @@ import { BinaryReader } from '@bufbuild/protobuf/wire';
 
 const SERVICE = '/management.ManagementService/';
 const NONCE = 24;
-// Received messages are viewed, not copied: a 5,000-peer map is 1.7 MB per peer per push.
-const raw = { ser: (b: Uint8Array) => Buffer.from(b), de: (b: Buffer) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength) };
 const EMPTY = toBinary(EmptySchema, create(EmptySchema));
 
 /**
@@ -65,7 +64,7 @@ export class BenchPeer {
 
   constructor(
     readonly index: number,
-    private readonly channel: () => Client,
+    private readonly channel: () => H2Channel,
     hostname = `bench-${index}`,
     private readonly verify: VerifyMode = 'sample',
   ) {
@@ -105,16 +104,12 @@ export class BenchPeer {
   async sync(listener: SyncListener): Promise<CountingSync> {
     const key = await this.serverKey();
     const body = this.seal(key, toBinary(SyncRequestSchema, create(SyncRequestSchema, { meta: this.meta })));
-    const call = this.channel().makeServerStreamRequest(SERVICE + 'Sync', raw.ser, raw.de, body, new Metadata(), {});
+    const call = this.channel().call(SERVICE + 'Sync', body);
     return new CountingSync(this.index, performance.now(), call, (bytes) => this.summarize(key, bytes), listener);
   }
 
   private unary(method: string, body: Uint8Array, timeoutMs: number): Promise<Uint8Array> {
-    return new Promise((resolve, reject) => {
-      this.channel().makeUnaryRequest(SERVICE + method, raw.ser, raw.de, body, new Metadata(), { deadline: Date.now() + timeoutMs }, (err: ServiceError | null, res?: Uint8Array) =>
-        err ? reject(new GrpcCallError(err.code ?? status.UNKNOWN, err.details ?? err.message)) : resolve(res!),
-      );
-    });
+    return this.channel().unary(SERVICE + method, body, timeoutMs);
   }
 
   private sharedKey(serverKey: string): Uint8Array {

@@ -1,4 +1,5 @@
-import { status, type ClientReadableStream, type ServiceError } from '@grpc/grpc-js';
+import { status } from '@grpc/grpc-js';
+import type { CallStatus, GrpcCall } from './h2-grpc.js';
 import type { SyncResponseSummary } from './sync-response-summary.js';
 
 /** Why a Sync stream ended, as the generator saw it. */
@@ -35,7 +36,7 @@ export class CountingSync {
     readonly peerIndex: number,
     /** performance.now() when the Sync call was made. */
     readonly openedAt: number,
-    private readonly call: ClientReadableStream<Uint8Array>,
+    private readonly call: GrpcCall,
     /** Turns one raw response into its summary; throws when it does not decrypt or parse. */
     decode: (raw: Uint8Array) => SyncResponseSummary,
     listener: SyncListener,
@@ -57,7 +58,7 @@ export class CountingSync {
       if (summary.serial !== null) this.serial = summary.serial;
       listener.onMessage(this, summary, previous);
     });
-    call.on('error', (e: ServiceError) => this.finish({ code: e.code ?? status.UNKNOWN, details: e.details ?? e.message, byUs: this.cancelled }, listener));
+    call.on('error', (e: CallStatus) => this.finish({ code: e.code, details: e.details, byUs: this.cancelled }, listener));
     call.on('end', () => this.finish({ code: status.OK, details: 'stream ended', byUs: this.cancelled }, listener));
   }
 
