@@ -16,7 +16,7 @@ import { createFlagRedisClient, type FlagRedisClient } from '../flags/create-fla
 import { runFastPathFlagRoutine } from '../flags/run-fast-path-flag-routine.js';
 import { runLogLevelOverrider } from '../flags/run-log-level-overrider.js';
 import type { FastPathSwitch } from '../sync/sync-ports.js';
-import { bindGrpcServer, createGrpcServer } from '../grpc/create-grpc-server.js';
+import { bindGrpcServer, createGrpcServer, type BoundGrpc } from '../grpc/create-grpc-server.js';
 import { createSessionAdapter } from '../grpc/session-adapter.js';
 import { createRegistry } from '../metrics/create-registry.js';
 import { createMetricsServer } from '../metrics/metrics-server.js';
@@ -155,6 +155,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const metricsServer: HttpServer = createMetricsServer(registry);
 
   let stopped: Promise<void> | undefined;
+  let bound: BoundGrpc | undefined;
   return {
     serverPublicKey: envelope.publicKeyText,
     store,
@@ -164,7 +165,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     fastPathFlag,
     flushStatus: () => status.flush(),
     async start() {
-      const grpc = await bindGrpcServer(grpcServer, { host: config.host, port: config.grpcPort, tls: config.tls });
+      bound = await bindGrpcServer(grpcServer, { host: config.host, port: config.grpcPort, tls: config.tls });
+      const grpc = bound.port;
       log.info({ grpc, host: config.host }, `grpc listening on ${config.host}:${grpc}`);
       await restApp.listen({ host: config.host, port: config.httpPort });
       const http = (restApp.server.address() as AddressInfo).port;
@@ -178,7 +180,9 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
         background.abort();
         stopPusher();
         streams.closeAll();
+        const unbound = bound?.close();
         await new Promise<void>((resolve) => grpcServer.tryShutdown(() => resolve()));
+        await unbound;
         await restApp.close();
         await closeHttp(metricsServer);
         stopSerials();
