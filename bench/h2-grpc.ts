@@ -67,7 +67,10 @@ export class H2Channel {
   private connection(): ClientHttp2Session {
     const s = this.session;
     if (s && !s.closed && !s.destroyed) return s;
-    const fresh = connect(`http://${this.authority}`);
+    // Node refuses new streams on a session holding more than maxSessionMemory (10 MB by
+    // default) of unread data — one 1.7 MB map push in flight plus a reconnect can reach
+    // it. grpc-js lifts the limit for the same reason.
+    const fresh = connect(`http://${this.authority}`, { maxSessionMemory: Number.MAX_SAFE_INTEGER });
     // Errors reach the streams (each ends UNAVAILABLE); the session is only replaced.
     fresh.on('error', () => {});
     const forget = () => {
