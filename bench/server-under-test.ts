@@ -95,10 +95,22 @@ export class ServerUnderTest {
     return this.log();
   }
 
+  /**
+   * One /metrics scrape. A network error is tried again (twice): fetch reuses an idle
+   * keep-alive connection, and a server busy for seconds may close it just as it is reused.
+   */
   async metrics(): Promise<string> {
-    const res = await fetch(`http://127.0.0.1:${this.metricsPort}/metrics`);
-    if (!res.ok) throw new Error(`/metrics answered ${res.status}`);
-    return res.text();
+    for (let attempt = 1; ; attempt++) {
+      let res: Response;
+      try {
+        res = await fetch(`http://127.0.0.1:${this.metricsPort}/metrics`);
+      } catch (err) {
+        if (attempt >= 3) throw err;
+        continue;
+      }
+      if (!res.ok) throw new Error(`/metrics answered ${res.status}`);
+      return res.text();
+    }
   }
 
   async metric(name: string, labels: Readonly<Record<string, string>> = {}): Promise<number> {
