@@ -165,7 +165,12 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     fastPathFlag,
     flushStatus: () => status.flush(),
     async start() {
-      bound = await bindGrpcServer(grpcServer, { host: config.host, port: config.grpcPort, tls: config.tls });
+      bound = await bindGrpcServer(grpcServer, {
+        host: config.host,
+        port: config.grpcPort,
+        tls: config.tls,
+        onAcceptError: (err) => log.warn({ err }, 'grpc: could not accept a connection'),
+      });
       const grpc = bound.port;
       log.info({ grpc, host: config.host }, `grpc listening on ${config.host}:${grpc}`);
       await restApp.listen({ host: config.host, port: config.httpPort });

@@ -145,7 +145,10 @@ export interface BoundGrpc {
  * to the gRPC server (grpc-js's bindAsync has no backlog setting). TLS, when configured, is
  * negotiated on the handed-over socket as it would be on a port grpc-js bound itself.
  */
-export async function bindGrpcServer(server: Server, opts: { host: string; port: number; tls: { certFile: string; keyFile: string } | null }): Promise<BoundGrpc> {
+export async function bindGrpcServer(
+  server: Server,
+  opts: { host: string; port: number; tls: { certFile: string; keyFile: string } | null; onAcceptError?: (err: Error) => void },
+): Promise<BoundGrpc> {
   const creds = opts.tls
     ? ServerCredentials.createSsl(null, [{ cert_chain: readFileSync(opts.tls.certFile), private_key: readFileSync(opts.tls.keyFile) }], false)
     : ServerCredentials.createInsecure();
@@ -159,6 +162,9 @@ export async function bindGrpcServer(server: Server, opts: { host: string; port:
       resolve();
     });
   });
+  // Once listening, an error is a failed accept (out of file descriptors, say): the listener
+  // goes on, and an unhandled 'error' event would end the process.
+  listener.on('error', (err) => opts.onAcceptError?.(err));
   return {
     port: (listener.address() as AddressInfo).port,
     close: () => new Promise<void>((resolve) => listener.close(() => resolve())),
