@@ -1,7 +1,7 @@
 import nacl from 'tweetnacl';
 import sodium from 'sodium-native';
 import { invalidArgument } from '../domain/errors.js';
-import { SharedKeyCache } from './shared-key-cache.js';
+import { LruMap } from '../shared/lru-map.js';
 import { formatWgKey, parseWgKey, type WgKeyPair } from './wg-key.js';
 
 /** Bytes of the random nonce that prefixes every envelope body (PROTOCOL.md §3.2). */
@@ -81,14 +81,14 @@ function openWithShared(body: Uint8Array, shared: Uint8Array): Uint8Array {
  */
 export class ServerEnvelope {
   readonly publicKeyText: string;
-  private readonly cache: SharedKeyCache;
+  private readonly cache: LruMap<Uint8Array>;
 
   constructor(
     private readonly serverKey: WgKeyPair,
     cacheSize = 65_536,
   ) {
     this.publicKeyText = formatWgKey(serverKey.publicKey);
-    this.cache = new SharedKeyCache(cacheSize);
+    this.cache = new LruMap<Uint8Array>(cacheSize);
   }
 
   /** Opens a body sent by the peer whose key text is `peerKey`. */

@@ -1,4 +1,5 @@
 import type { SqliteDatabase, SqliteStatement } from 'kysely';
+import { LruMap } from '../../shared/lru-map.js';
 
 /** What the cache needs of a better-sqlite3 statement: Kysely's part plus `busy`. */
 export interface CacheableStatement extends SqliteStatement {
@@ -21,31 +22,24 @@ export const DEFAULT_STATEMENT_CACHE_SIZE = 256;
  * A statement still being iterated is busy and is not handed out twice: a fresh one is.
  */
 export class StatementCache implements SqliteDatabase {
-  private readonly statements = new Map<string, CacheableStatement>();
+  private readonly statements: LruMap<CacheableStatement>;
 
   constructor(
     private readonly db: PreparingDatabase,
-    private readonly size = DEFAULT_STATEMENT_CACHE_SIZE,
-  ) {}
+    size = DEFAULT_STATEMENT_CACHE_SIZE,
+  ) {
+    this.statements = new LruMap(size);
+  }
 
   prepare(sql: string): CacheableStatement {
     const kept = this.statements.get(sql);
-    if (kept !== undefined && !kept.busy) {
-      // Re-insert so the Map's order is least recently used first.
-      this.statements.delete(sql);
-      this.statements.set(sql, kept);
-      return kept;
-    }
+    if (kept !== undefined && !kept.busy) return kept;
     const fresh = this.db.prepare(sql);
-    if (kept === undefined) {
-      this.statements.set(sql, fresh);
-      if (this.statements.size > this.size) this.statements.delete(this.statements.keys().next().value!);
-    }
+    if (kept === undefined) this.statements.set(sql, fresh);
     return fresh;
   }
 
   close(): void {
-    this.statements.clear();
     this.db.close();
   }
 }

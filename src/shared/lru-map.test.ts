@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { SharedKeyCache } from './shared-key-cache.js';
+import { LruMap } from './lru-map.js';
 
-test('SharedKeyCache evicts the least recently used entry at capacity', () => {
-  const c = new SharedKeyCache(2);
+test('LruMap evicts the least recently used entry at capacity', () => {
+  const c = new LruMap<Uint8Array>(2);
   const v = (n: number) => new Uint8Array([n]);
   c.set('a', v(1));
   c.set('b', v(2));
@@ -13,5 +13,5 @@ test('SharedKeyCache evicts the least recently used entry at capacity', () => {
   assert.deepEqual(c.get('a'), v(1));
   assert.deepEqual(c.get('c'), v(3));
   assert.equal(c.size, 2);
-  assert.throws(() => new SharedKeyCache(0), RangeError);
+  assert.throws(() => new LruMap<Uint8Array>(0), RangeError);
 });

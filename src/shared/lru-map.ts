@@ -1,19 +1,19 @@
 /**
- * A bounded least-recently-used map from peer key text to its precomputed NaCl shared key.
- * Map iteration order is insertion order, so re-inserting on a hit keeps the oldest first.
+ * A bounded least-recently-used map from string keys. Map iteration order is insertion order,
+ * so re-inserting on a hit keeps the oldest first.
  */
-export class SharedKeyCache {
-  private readonly entries = new Map<string, Uint8Array>();
+export class LruMap<V> {
+  private readonly entries = new Map<string, V>();
 
   constructor(private readonly capacity: number) {
-    if (capacity < 1) throw new RangeError('SharedKeyCache capacity must be at least 1');
+    if (capacity < 1) throw new RangeError('LruMap capacity must be at least 1');
   }
 
   get size(): number {
     return this.entries.size;
   }
 
-  get(key: string): Uint8Array | undefined {
+  get(key: string): V | undefined {
     const v = this.entries.get(key);
     if (v !== undefined) {
       this.entries.delete(key);
@@ -22,7 +22,7 @@ export class SharedKeyCache {
     return v;
   }
 
-  set(key: string, value: Uint8Array): void {
+  set(key: string, value: V): void {
     this.entries.delete(key);
     this.entries.set(key, value);
     if (this.entries.size > this.capacity) {
