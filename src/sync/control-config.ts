@@ -1,6 +1,7 @@
 import type { HostEntry, HostProto, RelaySettings, TurnSettings } from '../config/management-json.js';
 import { generateRelayToken } from '../crypto/relay-token.js';
 import { generateTurnCredentials } from '../crypto/turn-credentials.js';
+import { oncePerSecond } from '../shared/once-per-second.js';
 
 /**
  * The NetbirdConfig part of Login and Sync answers (PROTOCOL.md §7.2, §12), protocol-free:
@@ -61,12 +62,7 @@ export function fullControlConfig(s: ServicesSettings, now: number, fresh: boole
  * and one object per second lets the edge encode a fast-path answer once, not once a peer.
  */
 export function freshConfigsPerSecond(s: ServicesSettings): (now: number) => ControlConfig {
-  let last: { second: number; config: ControlConfig } | undefined;
-  return (now) => {
-    const second = Math.floor(now / 1000);
-    if (last?.second !== second) last = { second, config: fullControlConfig(s, second * 1000, true) };
-    return last.config;
-  };
+  return oncePerSecond((start) => fullControlConfig(s, start, true));
 }
 
 /** TURN refresh push: every TURN host with new credentials, plus relay so clients keep it. */

@@ -2,6 +2,7 @@ import { create, toBinary } from '@bufbuild/protobuf';
 import { timestampFromMs } from '@bufbuild/protobuf/wkt';
 import { ServerKeyResponseSchema } from '../../gen/management_pb.js';
 import type { Clock } from '../../domain/clock.js';
+import { oncePerSecond } from '../../shared/once-per-second.js';
 
 /** How long clients are told the key stays valid; they re-fetch before every Login/Sync anyway. */
 const KEY_VALIDITY_MS = 24 * 3600_000;
@@ -12,13 +13,8 @@ const KEY_VALIDITY_MS = 24 * 3600_000;
  * second, not once a call (a reconnect storm asks thousands of times a second).
  */
 export function serverKeyAnswers(deps: { serverPublicKey: string; clock: Clock }): () => Uint8Array {
-  let last: { second: number; bytes: Uint8Array } | undefined;
-  return () => {
-    const second = Math.floor(deps.clock.now() / 1000);
-    if (last?.second !== second) {
-      const expiresAt = timestampFromMs(second * 1000 + KEY_VALIDITY_MS);
-      last = { second, bytes: toBinary(ServerKeyResponseSchema, create(ServerKeyResponseSchema, { key: deps.serverPublicKey, expiresAt })) };
-    }
-    return last.bytes;
-  };
+  const answerAt = oncePerSecond((start) =>
+    toBinary(ServerKeyResponseSchema, create(ServerKeyResponseSchema, { key: deps.serverPublicKey, expiresAt: timestampFromMs(start + KEY_VALIDITY_MS) })),
+  );
+  return () => answerAt(deps.clock.now());
 }
