@@ -16,7 +16,8 @@ import { createFlagRedisClient, type FlagRedisClient } from '../flags/create-fla
 import { runFastPathFlagRoutine } from '../flags/run-fast-path-flag-routine.js';
 import { runLogLevelOverrider } from '../flags/run-log-level-overrider.js';
 import type { FastPathSwitch } from '../sync/sync-ports.js';
-import { bindGrpcServer, createGrpcServer, type BoundGrpc } from '../grpc/create-grpc-server.js';
+import { bindGrpcServer, type BoundGrpc } from '../grpc/bind-grpc-server.js';
+import { createGrpcServer } from '../grpc/create-grpc-server.js';
 import { createSessionAdapter } from '../grpc/session-adapter.js';
 import { createRegistry } from '../metrics/create-registry.js';
 import { createMetricsServer } from '../metrics/metrics-server.js';

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { Client, Metadata, Server, credentials, type ChannelCredentials, type ServerUnaryCall, type sendUnaryData } from '@grpc/grpc-js';
-import { bindGrpcServer, GRPC_LISTEN_BACKLOG } from './create-grpc-server.js';
+import { bindGrpcServer, GRPC_LISTEN_BACKLOG } from './bind-grpc-server.js';
 
 const raw = { serialize: (b: Uint8Array) => Buffer.from(b), deserialize: (b: Buffer) => new Uint8Array(b) };
 
