@@ -2,7 +2,7 @@ import { promValue } from '../prom-text.js';
 import type { ServerUnderTest } from '../server-under-test.js';
 
 /** The slow-path reasons roost_sync_requests_total is labelled with (session-metrics.ts). */
-export const SLOW_REASONS = ['flag_off', 'android', 'cache_miss', 'serial_mismatch', 'meta_mismatch', 'zero_serial', 'race'] as const;
+export const SLOW_REASONS = ['flag_off', 'android', 'cache_miss', 'login_mismatch', 'serial_mismatch', 'meta_mismatch', 'zero_serial', 'race'] as const;
 
 /** roost_sync_requests_total by path, and the slow path by reason. */
 export interface SyncPathCounts {

@@ -59,3 +59,14 @@ test('posture-check file lists round-trip; malformed ones are a miss', () => {
   assert.equal(decodePeerSyncEntry('{"serial":3,"metaHash":"42","checks":[[1]]}'), undefined);
   assert.equal(decodePeerSyncEntry('{"serial":3,"metaHash":"42","checks":"x"}'), undefined);
 });
+
+test('a login generation round-trips; 0 is left out; a malformed one is a miss', () => {
+  const e = { serial: 3, metaHash: '42', loginGeneration: 7 };
+  assert.equal(encodePeerSyncEntry(e), '{"serial":3,"metaHash":"42","loginGeneration":7}');
+  assert.deepEqual(decodePeerSyncEntry(encodePeerSyncEntry(e)), e);
+  assert.equal(encodePeerSyncEntry({ serial: 3, metaHash: '42', loginGeneration: 0 }), '{"serial":3,"metaHash":"42"}');
+  for (const bad of ['-1', '1.5', '"7"', 'null', '9007199254740992']) {
+    assert.equal(decodePeerSyncEntry(`{"serial":3,"metaHash":"42","loginGeneration":${bad}}`), undefined, bad);
+  }
+  assert.equal(isValidPeerSyncEntry({ serial: 3, metaHash: '1', loginGeneration: -1 }), false);
+});

@@ -12,7 +12,14 @@ export interface PeerSyncEntry {
    * them so clients v0.28–v0.72.2 do not clear their check set (PROTOCOL.md §6.6).
    */
   readonly checks?: readonly (readonly string[])[];
+  /**
+   * The peer's login generation when the map was delivered; absent = 0 (entries written before
+   * generations existed). An entry from an earlier generation never allows the fast path.
+   */
+  readonly loginGeneration?: number;
 }
+
+const isGeneration = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
 
 const isChecks = (v: unknown): v is string[][] =>
   Array.isArray(v) && v.every((c) => Array.isArray(c) && c.every((f) => typeof f === 'string'));
@@ -30,17 +37,19 @@ export function isValidPeerSyncEntry(entry: PeerSyncEntry): boolean {
     typeof entry.metaHash === 'string' &&
     DECIMAL.test(entry.metaHash) &&
     BigInt(entry.metaHash) <= UINT64_MAX &&
-    (entry.checks === undefined || isChecks(entry.checks))
+    (entry.checks === undefined || isChecks(entry.checks)) &&
+    (entry.loginGeneration === undefined || isGeneration(entry.loginGeneration))
   );
 }
 
-/** The stored JSON text: `{"serial":42,"metaHash":"1234…"}`. */
+/** The stored JSON text: `{"serial":42,"metaHash":"1234…"}`, plus checks and a generation when set. */
 export function encodePeerSyncEntry(entry: PeerSyncEntry): string {
-  return JSON.stringify(
-    entry.checks && entry.checks.length > 0
-      ? { serial: entry.serial, metaHash: entry.metaHash, checks: entry.checks }
-      : { serial: entry.serial, metaHash: entry.metaHash },
-  );
+  return JSON.stringify({
+    serial: entry.serial,
+    metaHash: entry.metaHash,
+    ...(entry.checks && entry.checks.length > 0 ? { checks: entry.checks } : {}),
+    ...(entry.loginGeneration ? { loginGeneration: entry.loginGeneration } : {}),
+  });
 }
 
 /** Parses stored text; anything malformed or out of range is `undefined` (a miss). */
@@ -52,9 +61,15 @@ export function decodePeerSyncEntry(text: string): PeerSyncEntry | undefined {
     return undefined;
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return undefined;
-  const { serial, metaHash, checks } = parsed as Record<string, unknown>;
+  const { serial, metaHash, checks, loginGeneration } = parsed as Record<string, unknown>;
   if (typeof serial !== 'number' || typeof metaHash !== 'string') return undefined;
   if (checks !== undefined && !isChecks(checks)) return undefined;
-  const entry: PeerSyncEntry = checks === undefined ? { serial, metaHash } : { serial, metaHash, checks };
+  if (loginGeneration !== undefined && !isGeneration(loginGeneration)) return undefined;
+  const entry: PeerSyncEntry = {
+    serial,
+    metaHash,
+    ...(checks === undefined ? {} : { checks }),
+    ...(loginGeneration === undefined ? {} : { loginGeneration }),
+  };
   return isValidPeerSyncEntry(entry) ? entry : undefined;
 }

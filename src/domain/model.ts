@@ -81,6 +81,11 @@ export interface Peer {
   readonly ephemeral: boolean;
   /** Public IP of the last connection, text; empty when unknown. */
   readonly connectionIp: string;
+  /**
+   * Counts the peer's Logins. A fast-path entry written in an earlier generation never answers
+   * a Sync, even if the Login could not delete it from the cache.
+   */
+  readonly loginGeneration: number;
 }
 
 export interface AccountSettings {

@@ -8,7 +8,9 @@ import { RoostError } from '../domain/errors.js';
 import { toGrpcError, type ErrorLogger } from './errors.js';
 import { serverKeyAnswers } from './handlers/get-server-key.js';
 import { openRequest, type OpenedRequest } from './open-request.js';
+import { http2SessionOf } from './http2-session-of.js';
 import { callerIp } from './peer-address.js';
+import { pingAcknowledged } from './ping-acknowledged.js';
 import { writeAndWait } from './write-and-wait.js';
 import { managementServiceDefinition, type MethodName } from './service-definition.js';
 import type { GrpcSessionPorts } from './ports.js';
@@ -105,6 +107,7 @@ async function runSync(
 ): Promise<void> {
   const abort = new AbortController();
   const onGone = () => abort.abort();
+  const session = http2SessionOf(call);
   call.on('cancelled', onGone);
   call.on('close', onGone);
   try {
@@ -114,6 +117,7 @@ async function runSync(
       connectionIp: callerIp(call.getPeer()),
       signal: abort.signal,
       write: (bytes, ended) => (ended ? writeAndWait(call, bytes, abort.signal, ended) : writeAndWait(call, bytes, abort.signal)),
+      confirm: (ended) => (ended ? pingAcknowledged(session, abort.signal, ended) : pingAcknowledged(session, abort.signal)),
     });
     if (!abort.signal.aborted) call.end();
   } catch (err) {

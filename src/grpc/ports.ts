@@ -14,6 +14,12 @@ export interface SyncStream {
    * `ended` aborts (the session gave the stream up, e.g. replaced by a newer one).
    */
   write(bytes: Uint8Array, ended?: AbortSignal): Promise<void>;
+  /**
+   * Resolves true once the client's transport has read everything written so far (an HTTP/2
+   * PING after it, acknowledged); false when that cannot be known — the connection closed, the
+   * stream ended, or `ended` aborted first. Never rejects.
+   */
+  confirm(ended?: AbortSignal): Promise<boolean>;
 }
 
 /**

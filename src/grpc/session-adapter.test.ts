@@ -34,6 +34,7 @@ test('each Sync message is weighed with the exact bytes then written', async () 
       connectionIp: '198.51.100.7',
       signal: new AbortController().signal,
       write: async (bytes) => void written.push(bytes.length),
+      confirm: async () => true,
     },
   );
   assert.equal(written.length, 2);

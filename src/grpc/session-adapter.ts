@@ -58,6 +58,7 @@ export function createSessionAdapter(deps: SessionAdapterDeps): GrpcSessionPorts
           weigh?.(bytes.length);
           return stream.write(bytes, ended);
         },
+        confirm: (ended) => stream.confirm(ended),
       });
     },
 

@@ -11,6 +11,8 @@ interface Case {
   readonly current: number;
   readonly hash: string;
   readonly reason: SlowPathReason | null;
+  /** The peer's current login generation (default 0). */
+  readonly gen?: number;
 }
 
 const clean = { serial: 42, metaHash: '7' };
@@ -37,11 +39,17 @@ const cases: readonly Case[] = [
   { name: 'empty GoOS, clean hit', goOS: '', hit: true, cached: clean, current: 42, hash: '7', reason: null },
   { name: 'GoOS merely containing android', goOS: 'androidx', hit: true, cached: clean, current: 42, hash: '7', reason: null },
   { name: '64-bit hashes compared exactly', goOS: 'linux', hit: true, cached: { serial: 1, metaHash: '18446744073709551615' }, current: 1, hash: '18446744073709551614', reason: 'meta_mismatch' },
+  { name: 'entry from generation 2, peer at 3', goOS: 'linux', hit: true, cached: { ...clean, loginGeneration: 2 }, current: 42, hash: '7', gen: 3, reason: 'login_mismatch' },
+  { name: 'entry without a generation, peer at 1', goOS: 'linux', hit: true, cached: clean, current: 42, hash: '7', gen: 1, reason: 'login_mismatch' },
+  { name: 'entry without a generation, peer at 0', goOS: 'linux', hit: true, cached: clean, current: 42, hash: '7', gen: 0, reason: null },
+  { name: 'same generation, clean hit', goOS: 'linux', hit: true, cached: { ...clean, loginGeneration: 3 }, current: 42, hash: '7', gen: 3, reason: null },
+  { name: 'generation and serial both differ', goOS: 'linux', hit: true, cached: { serial: 41, metaHash: '7', loginGeneration: 2 }, current: 42, hash: '7', gen: 3, reason: 'login_mismatch' },
+  { name: 'android wins over a generation mismatch', goOS: 'android', hit: true, cached: clean, current: 42, hash: '7', gen: 5, reason: 'android' },
 ];
 
 test('slowPathReason and shouldSkipNetworkMap over the decision table', () => {
   for (const c of cases) {
-    assert.equal(slowPathReason(c.goOS, c.hit, c.cached, c.current, c.hash), c.reason, c.name);
-    assert.equal(shouldSkipNetworkMap(c.goOS, c.hit, c.cached, c.current, c.hash), c.reason === null, c.name);
+    assert.equal(slowPathReason(c.goOS, c.hit, c.cached, c.current, c.hash, c.gen), c.reason, c.name);
+    assert.equal(shouldSkipNetworkMap(c.goOS, c.hit, c.cached, c.current, c.hash, c.gen), c.reason === null, c.name);
   }
 });

@@ -43,7 +43,7 @@ export function effectiveGoOS(req: Pick<SyncRequestFacts, 'goOS' | 'hasMeta'>, s
 export async function tryFastPathSync(deps: FastPathDeps, peer: SyncPeer, req: SyncRequestFacts): Promise<FastPathEligibility> {
   if (!deps.cache || !deps.flag.enabled()) return { eligible: false, reason: 'flag_off' };
   const [cached, serial] = await Promise.all([deps.cache.get(req.peerKey), deps.serials.get(peer.accountId)]);
-  const reason = slowPathReason(effectiveGoOS(req, peer), cached !== undefined, cached, serial ?? 0, req.metaHash);
+  const reason = slowPathReason(effectiveGoOS(req, peer), cached !== undefined, cached, serial ?? 0, req.metaHash, peer.loginGeneration);
   if (reason !== null) return { eligible: false, reason };
   return { eligible: true, serial: serial ?? 0, checks: cached?.checks };
 }

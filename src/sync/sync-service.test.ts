@@ -5,6 +5,8 @@ import { FastPathFlag } from '../flags/fast-path-flag.js';
 import { createSessionMetrics } from '../metrics/session-metrics.js';
 import { accountBuilder } from '../netmap/fixtures/account-builder.js';
 import { AccountMaps } from './account-maps.js';
+import type { PeerSyncEntry } from '../cache/peer-sync-entry.js';
+import type { FastPathDeps } from './fast-path.js';
 import type { LiveStream } from './live-stream.js';
 import { toSyncPeer } from './peer-identities.js';
 import { PeerRegistry } from './peer-registry.js';
@@ -17,7 +19,7 @@ const newer = accountBuilder().network('100.64.0.0/10', snapshot.account.network
 let current = snapshot;
 const services = { signal: { proto: 'https', uri: 'signal.example:443', username: '', password: '' }, stuns: [], turn: { timeBasedCredentials: false, credentialsTtlMs: 0, secret: '', turns: [] }, relay: null } as never;
 
-function service() {
+function service(fastPath: Partial<FastPathDeps> = {}) {
   const registry = new PeerRegistry<LiveStream>();
   const peers = new Map(snapshot.peers.map((p) => [p.key, toSyncPeer(p)]));
   const sync = new SyncService({
@@ -29,7 +31,7 @@ function service() {
     maps: new AccountMaps({ source: { loadAccountSnapshot: async () => current }, clock: { now: () => 0 }, dnsDomain: 'netbird.test' }),
     registry,
     services,
-    fastPath: { flag: FastPathFlag.forced(false), cache: null, serials: { get: async () => 1 }, status: { record: () => {} } },
+    fastPath: { flag: FastPathFlag.forced(false), cache: null, serials: { get: async () => 1 }, status: { record: () => {} }, ...fastPath },
     clock: { now: () => Date.now() },
     log: { debug() {}, info() {}, warn() {}, error() {} },
     metrics: createSessionMetrics(new Registry()),
@@ -53,6 +55,7 @@ function stalledClient(key: string) {
       if (sent.length === 1) return Promise.resolve();
       return new Promise<void>((_, reject) => ended?.addEventListener('abort', () => reject(new Error('stream closed')), { once: true }));
     },
+    confirm: async () => true,
   };
   return { req, sent, client };
 }
@@ -73,4 +76,82 @@ test('a stream replaced while its client has stopped reading ends normally inste
   await run1; // resolves (OK), although its client never read the push
   second.client.abort();
   await run2;
+});
+
+/** A peer-sync cache that logs every call, in order, next to the client's own events. */
+function loggingCache(log: string[], initial?: PeerSyncEntry) {
+  const entries = new Map<string, PeerSyncEntry>(initial ? [['key-a', initial]] : []);
+  return {
+    entries,
+    cache: {
+      get: async (k: string) => entries.get(k),
+      set: async (k: string, e: PeerSyncEntry) => void (log.push(`set ${e.serial} gen ${e.loginGeneration ?? 0}`), entries.set(k, e)),
+      delete: async (k: string) => void (log.push('delete'), entries.delete(k)),
+    },
+  };
+}
+
+/** A client whose transport confirms (or not) each full map it is sent. */
+function confirmingClient(log: string[], confirms: boolean) {
+  const client = new AbortController();
+  const req: SyncRequest = {
+    peerKey: 'key-a',
+    meta: snapshot.peers.find((p) => p.key === 'key-a')!.meta,
+    hasMeta: true,
+    connectionIp: '198.51.100.1',
+    signal: client.signal,
+    send: async (msg) => void log.push(msg.map ? `send map ${msg.map.serial}` : 'send config'),
+    confirm: async () => (log.push(`confirm ${confirms}`), confirms),
+  };
+  return { req, client };
+}
+
+const until = async (cond: () => boolean) => {
+  for (let i = 0; i < 1_000 && !cond(); i++) await new Promise((r) => setImmediate(r));
+  assert.ok(cond(), 'condition not reached');
+};
+
+test('a full map: the entry is dropped before the send and written only once the client confirmed it', async () => {
+  const cases = [
+    { name: 'confirmed', confirms: true, expectEntry: true },
+    { name: 'unconfirmed (bytes lost)', confirms: false, expectEntry: false },
+  ];
+  for (const c of cases) {
+    current = snapshot;
+    const log: string[] = [];
+    const serial = snapshot.account.network.serial;
+    // A stale entry (other meta) that must not survive the send.
+    const { cache, entries } = loggingCache(log, { serial, metaHash: '1' });
+    const { sync, registry } = service({ flag: FastPathFlag.forced(true), cache, serials: { get: async () => serial } });
+    const { req, client } = confirmingClient(log, c.confirms);
+    const run = sync.run(req);
+    await until(() => log.includes(`confirm ${c.confirms}`) && registry.get('a') !== undefined);
+    await until(() => !c.confirms || entries.has('key-a'));
+    assert.deepEqual(log, ['delete', `send map ${serial}`, `confirm ${c.confirms}`, ...(c.expectEntry ? [`set ${serial} gen 0`] : [])], c.name);
+    assert.equal(entries.has('key-a'), c.expectEntry, c.name);
+
+    // A streamed update: the same order again.
+    log.length = 0;
+    current = newer;
+    registry.get('a')!.push({ kind: 'map', serial: newer.account.network.serial });
+    await until(() => log.includes(`confirm ${c.confirms}`));
+    await until(() => !c.confirms || entries.get('key-a')?.serial === newer.account.network.serial);
+    assert.deepEqual(log, ['delete', `send map ${newer.account.network.serial}`, `confirm ${c.confirms}`, ...(c.expectEntry ? [`set ${newer.account.network.serial} gen 0`] : [])], c.name);
+    client.abort();
+    await run;
+  }
+});
+
+test('no confirmation is asked for while the switch is off', async () => {
+  current = snapshot;
+  const log: string[] = [];
+  const { cache, entries } = loggingCache(log);
+  const { sync, registry } = service({ flag: FastPathFlag.forced(false), cache });
+  const { req, client } = confirmingClient(log, true);
+  const run = sync.run(req);
+  await until(() => log.some((l) => l.startsWith('send map')) && registry.get('a') !== undefined);
+  client.abort();
+  await run;
+  assert.deepEqual(log, ['delete', `send map ${snapshot.account.network.serial}`]);
+  assert.equal(entries.size, 0);
 });

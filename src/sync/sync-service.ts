@@ -51,6 +51,11 @@ export interface SyncRequest {
    * encoded size before the write.
    */
   send(msg: SyncMessage, ended?: AbortSignal, weigh?: Weigh): Promise<void>;
+  /**
+   * True once the client has read everything sent so far (not merely been handed it); false
+   * when that cannot be known (connection gone, stream ended, `ended` aborted). Never rejects.
+   */
+  confirm(ended?: AbortSignal): Promise<boolean>;
 }
 
 /** Runs Sync streams: first message (fast or slow path), then every update until the stream ends. */
@@ -157,7 +162,7 @@ export class SyncService {
     await req.send({ config, map: null, checks: checks && checks.length > 0 ? checks.map((files) => ({ files })) : null });
   }
 
-  /** Stores meta, marks connected, computes and sends the full map; records the cache entry. */
+  /** Stores meta, marks connected, computes and sends the full map; records the cache entry once the client has it. */
   private async runSlowPathSync(peer: SyncPeer, req: SyncRequest, facts: SyncRequestFacts, queued: () => void): Promise<number> {
     const { deps } = this;
     await deps.peers.syncPeerMeta(req.peerKey, req.meta).catch((err: unknown) => {
@@ -170,17 +175,33 @@ export class SyncService {
     queued();
     await deps.sends.run(async (weigh) => {
       map = deps.maps.compute(await deps.maps.snapshot(peer.accountId, serial), peer.id);
+      await this.forgetDelivered(req.peerKey);
       await req.send({ config: this.freshConfig(deps.clock.now()), map, checks: map.checks }, undefined, weigh);
     });
-    await this.recordDelivered(req.peerKey, map!, facts);
+    await this.recordDelivered(peer, req, map!, facts);
     return map!.serial;
   }
 
-  /** Cache writes happen only while the switch is on and for a real serial (SEMANTICS.md §6.5). */
-  private async recordDelivered(peerKey: string, map: NetworkMap, facts: SyncRequestFacts): Promise<void> {
+  /**
+   * Before a full map goes out, the peer's entry stops allowing the fast path: until the client
+   * confirms the new map, what it holds is unknown (the bytes may never arrive).
+   */
+  private async forgetDelivered(peerKey: string): Promise<void> {
+    await this.deps.fastPath.cache?.delete(peerKey);
+  }
+
+  /**
+   * Writes the entry for `map` once the client's transport has acknowledged reading it — never
+   * on a mere hand-over to the socket, which a broken path swallows. Only while the switch is on
+   * and for a real serial (SEMANTICS.md §6.5); the entry carries the peer's login generation.
+   */
+  private async recordDelivered(peer: SyncPeer, req: SyncRequest, map: NetworkMap, facts: SyncRequestFacts): Promise<void> {
     const { cache, flag } = this.deps.fastPath;
     if (!cache || !flag.enabled() || map.serial === 0) return;
-    await cache.set(peerKey, { serial: map.serial, metaHash: facts.metaHash, checks: map.checks.map((c) => [...c.files]) });
+    const confirmed = await req.confirm();
+    this.deps.metrics.mapDeliveries.inc({ result: confirmed ? 'confirmed' : 'unconfirmed' });
+    if (!confirmed || !flag.enabled()) return;
+    await cache.set(req.peerKey, { serial: map.serial, metaHash: facts.metaHash, checks: map.checks.map((c) => [...c.files]), loginGeneration: peer.loginGeneration });
   }
 
   private startRefreshTimers(stream: LiveStream, signal: AbortSignal): void {
@@ -206,13 +227,14 @@ export class SyncService {
           if (req.signal.aborted) return;
           const built = deps.maps.compute(await deps.maps.snapshot(peer.accountId, next.serial), peer.id);
           if (built.serial <= lastSent) return;
+          await this.forgetDelivered(req.peerKey);
           await req.send({ config: null, map: built, checks: built.checks }, undefined, weigh);
           map = built;
         });
         if (!map) continue;
         lastSent = map.serial;
         deps.metrics.updatesPushed.inc({ kind: 'map' });
-        await this.recordDelivered(req.peerKey, map, facts);
+        await this.recordDelivered(peer, req, map, facts);
       } else if (next.kind === 'config') {
         const now = deps.clock.now();
         const config = next.which === 'turn' ? turnRefreshConfig(deps.services, now) : relayRefreshConfig(deps.services, now);
@@ -252,5 +274,5 @@ function withEnd(req: SyncRequest, stream: LiveStream): SyncRequest {
   stream.onClose(() => {
     if (stream.closedBy !== 'deleted') ended.abort();
   });
-  return { ...req, send: (msg, _ended, weigh) => req.send(msg, ended.signal, weigh) };
+  return { ...req, send: (msg, _ended, weigh) => req.send(msg, ended.signal, weigh), confirm: () => req.confirm(ended.signal) };
 }

@@ -29,6 +29,7 @@ export function fullAccount(tag: string): FullAccount {
     }),
     connected: true, lastSeen: T + 1, loginExpired: false, requiresApproval: false, userId: id('user-b'), sshKey: 'ssh-ed25519 AAAA alpha',
     sshEnabled: true, loginExpirationEnabled: true, inactivityExpirationEnabled: true, lastLogin: T + 2, createdAt: T, ephemeral: false, connectionIp: '203.0.113.7',
+    loginGeneration: 3,
   };
   const peerB = {
     ...peerA, id: id('peer-b'), key: `${tag}B${'y'.repeat(42 - tag.length)}=`, ip: '100.70.0.11', name: 'beta', dnsLabel: 'beta', extraDnsLabels: [],

@@ -92,6 +92,7 @@ export function peerRow(accountId: string, over: Partial<Peer> = {}): Peer {
     createdAt: 1_700_000_000_000,
     ephemeral: false,
     connectionIp: '',
+    loginGeneration: 0,
     ...over,
   };
 }

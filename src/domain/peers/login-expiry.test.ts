@@ -10,7 +10,7 @@ const peer = (over: Partial<Peer>): Peer => ({
   id: 'p', accountId: 'a', key: 'k', ip: '100.64.0.1', name: 'n', dnsLabel: 'n', extraDnsLabels: [], allowExtraDnsLabels: false,
   meta: makePeerMeta(), connected: false, lastSeen: 0, loginExpired: false, requiresApproval: false, userId: 'u1', sshKey: '',
   sshEnabled: false, loginExpirationEnabled: true, inactivityExpirationEnabled: false, lastLogin: 0, createdAt: 0, ephemeral: false,
-  connectionIp: '', ...over,
+  connectionIp: '', loginGeneration: 0, ...over,
 });
 
 test('isPeerLoginExpired', () => {

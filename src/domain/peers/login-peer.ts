@@ -20,7 +20,7 @@ export interface LoginPeerInput {
  * PermissionDenied; extra DNS labels the peer may not have → PreconditionFailed (labels are
  * never stored on login). Meta follows UpdateMetaIfNew; the SSH key is stored when it differs.
  * The serial is bumped (and `all` published) when the SSH key changed or the meta change
- * affects maps. Returns the peer as stored afterwards.
+ * affects maps; the login generation always moves on. Returns the peer as stored afterwards.
  */
 export async function loginPeer(deps: DomainDeps, input: LoginPeerInput): Promise<Peer> {
   const account = await deps.store.repos.accounts.get(input.peer.accountId);
@@ -36,8 +36,9 @@ export async function loginPeer(deps: DomainDeps, input: LoginPeerInput): Promis
     }
     const update = await applyPeerMeta(tx, stored, input.meta);
     const sshChanged = stored.sshKey !== input.sshKey;
-    if (!update.changed && !sshChanged) return stored;
-    const peer = { ...update.peer, sshKey: input.sshKey };
+    // Every Login starts a new generation (written even when nothing else changed): a
+    // fast-path entry from before it is void even if the cache could not be told.
+    const peer = { ...update.peer, sshKey: input.sshKey, loginGeneration: stored.loginGeneration + 1 };
     await tx.peers.update(peer);
     if (sshChanged) await bumpSerial(tx, peer.accountId, 'peer-ssh-key-changed');
     if (update.mapChanged) await bumpSerial(tx, peer.accountId, 'peer-meta-changed');

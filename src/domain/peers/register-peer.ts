@@ -60,6 +60,7 @@ function newPeer(input: RegisterPeerInput, key: SetupKey, ip: string, dnsLabel: 
     createdAt: now,
     ephemeral: key.ephemeral,
     connectionIp: input.connectionIp ?? '',
+    loginGeneration: 0,
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import { initialSchema } from './0001-initial-schema.js';
+import { peerLoginGeneration } from './0002-peer-login-generation.js';
 
 /**
  * Every migration, in order, keyed by a name that sorts by version. Append only: a released
@@ -7,4 +8,5 @@ import { initialSchema } from './0001-initial-schema.js';
  */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial-schema': initialSchema,
+  '0002-peer-login-generation': peerLoginGeneration,
 };

@@ -26,6 +26,7 @@ export function peerFromRow(r: PeersTable): Peer {
     createdAt: r.created_at,
     ephemeral: fromFlag(r.ephemeral),
     connectionIp: r.connection_ip,
+    loginGeneration: r.login_generation,
   };
 }
 
@@ -53,5 +54,6 @@ export function peerToRow(p: Peer): PeersTable {
     created_at: p.createdAt,
     ephemeral: toFlag(p.ephemeral),
     connection_ip: p.connectionIp,
+    login_generation: p.loginGeneration,
   };
 }

@@ -45,6 +45,7 @@ export interface PeersTable {
   created_at: number;
   ephemeral: Flag;
   connection_ip: string;
+  login_generation: number;
 }
 
 export interface UsersTable {
