@@ -22,7 +22,7 @@ import { createSessionAdapter } from '../grpc/session-adapter.js';
 import { createRegistry } from '../metrics/create-registry.js';
 import { createMetricsServer } from '../metrics/metrics-server.js';
 import { createSessionMetrics } from '../metrics/session-metrics.js';
-import { openStore, type Store } from '../store/index.js';
+import { openStore, waitForDatabase, type Store } from '../store/index.js';
 import { AccountMaps } from '../sync/account-maps.js';
 import { startChangePusher } from '../sync/change-pusher.js';
 import type { LiveStream } from '../sync/live-stream.js';
@@ -62,6 +62,11 @@ export interface AppOverrides {
   readonly store?: Store;
 }
 
+export interface StartupOptions {
+  /** Ends the start-up wait for the database (SIGTERM before serving); createApp then rejects. */
+  readonly signal?: AbortSignal;
+}
+
 export interface BoundPorts {
   readonly grpc: number;
   readonly http: number;
@@ -87,15 +92,20 @@ export interface App {
  * THE composition root, in this visible order: config → logger → keys → store → domain →
  * cache and switches → sessions → servers. Nothing listens until `start()`.
  */
-export async function createApp(config: Config, overrides: AppOverrides = {}): Promise<App> {
+export async function createApp(config: Config, overrides: AppOverrides = {}, startup: StartupOptions = {}): Promise<App> {
   const clock = overrides.clock ?? systemClock;
   const log = overrides.logger ?? createLogger(config.logLevel);
   const background = new AbortController();
 
   const envelope = new ServerEnvelope(loadOrCreateServerKey(config.dataDir));
 
-  const store = overrides.store ?? (await openStore(config.store.engine === 'sqlite' ? { engine: 'sqlite', file: config.store.file } : config.store));
-  await store.migrate();
+  const lostConnection = (err: Error) => log.warn({ err }, 'database connection lost; the pool reconnects on demand');
+  const store = overrides.store ?? (await openStore(config.store.engine === 'sqlite' ? { engine: 'sqlite', file: config.store.file } : { ...config.store, onConnectionError: lostConnection }));
+  // A database still starting (or restarting with us) is waited for, with a warning per attempt.
+  await waitForDatabase(() => store.migrate(), { log, signal: startup.signal }).catch(async (err: unknown) => {
+    await store.close().catch(() => undefined);
+    throw err;
+  });
   const bus = new InProcessChangeBus();
   const domain = createDomainServices({ store, bus, clock, ids: xidGenerator });
   const lifecycle = domain.peerLifecycle;

@@ -3,7 +3,7 @@ import { buildConfig, DEFAULTS, type ServeFlags } from '../config/config.js';
 import { readEnvSettings } from '../config/env-settings.js';
 import { loadManagementJson } from '../config/management-json.js';
 import { loadOrCreateLocalSecret } from '../config/local-secret.js';
-import { createApp } from '../app/create-app.js';
+import { createApp, type App } from '../app/create-app.js';
 import { resolve } from 'node:path';
 
 export const SERVE_USAGE = `Usage: roost serve [options]
@@ -58,12 +58,20 @@ export async function serve(argv: string[]): Promise<number> {
   };
   const dataDir = resolve(flags.dataDir ?? file?.datadir ?? DEFAULTS.dataDir);
   const config = buildConfig({ flags, env, file, localSecret: file ? '' : loadOrCreateLocalSecret(dataDir) });
-  const app = await createApp(config);
+  // Listened for from the start: SIGTERM while start-up waits for the database is a clean exit.
+  const stopping = new AbortController();
+  const onSignal = () => stopping.abort();
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  let app: App;
+  try {
+    app = await createApp(config, {}, { signal: stopping.signal });
+  } catch (err) {
+    if (stopping.signal.aborted) return 0;
+    throw err;
+  }
   await app.start();
-  await new Promise<void>((resolveSignal) => {
-    process.once('SIGINT', resolveSignal);
-    process.once('SIGTERM', resolveSignal);
-  });
+  if (!stopping.signal.aborted) await new Promise((resolveSignal) => stopping.signal.addEventListener('abort', resolveSignal, { once: true }));
   await app.stop();
   return 0;
 }

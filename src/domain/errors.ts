@@ -13,6 +13,8 @@ export const ErrorKinds = [
   'PreconditionFailed',
   'ResourceExhausted',
   'Unimplemented',
+  /** A dependency (the database) cannot be reached for now; the caller should retry later. */
+  'Unavailable',
   'Internal',
 ] as const;
 

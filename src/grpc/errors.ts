@@ -15,6 +15,7 @@ export const GRPC_STATUS: Record<ErrorKind, status> = {
   PreconditionFailed: status.FAILED_PRECONDITION,
   ResourceExhausted: status.RESOURCE_EXHAUSTED,
   Unimplemented: status.UNIMPLEMENTED,
+  Unavailable: status.UNAVAILABLE,
   Internal: status.INTERNAL,
 };
 

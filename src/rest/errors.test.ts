@@ -13,6 +13,7 @@ test('every error kind has a status, as upstream maps its types', () => {
     ['PreconditionFailed', 412],
     ['ResourceExhausted', 429],
     ['Unimplemented', 501],
+    ['Unavailable', 503],
     ['Internal', 500],
   ];
   assert.equal(cases.length, ErrorKinds.length);
@@ -23,6 +24,7 @@ test('httpFailureOf keeps domain messages and hides internal ones', () => {
   const cases: [string, unknown, number, string, boolean][] = [
     ['not found', new RoostError('NotFound', 'group g not found'), 404, 'group g not found', false],
     ['invalid', new RoostError('InvalidArgument', 'bad name'), 422, 'bad name', false],
+    ['unavailable', new RoostError('Unavailable', 'database unavailable'), 503, 'database unavailable', false],
     ['internal kind', new RoostError('Internal', 'db exploded at /var/lib/x'), 500, 'internal server error', true],
     ['plain error', new Error('secret detail'), 500, 'internal server error', true],
     ['a string', 'boom', 500, 'internal server error', true],

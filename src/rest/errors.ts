@@ -14,6 +14,7 @@ export const HTTP_STATUS_BY_KIND: Readonly<Record<ErrorKind, number>> = {
   PreconditionFailed: 412,
   ResourceExhausted: 429,
   Unimplemented: 501,
+  Unavailable: 503,
   Internal: 500,
 };
 

@@ -9,3 +9,4 @@
  */
 export { openStore, type StoreOptions } from './open-store.js';
 export type { Store } from './store.js';
+export { waitForDatabase } from './wait-for-database.js';

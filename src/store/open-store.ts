@@ -7,7 +7,13 @@ import { createStore, type Store } from './store.js';
 
 export type StoreOptions =
   | { readonly engine: 'sqlite'; readonly file: string }
-  | { readonly engine: 'postgres'; readonly dsn: string; readonly schema?: string };
+  | {
+      readonly engine: 'postgres';
+      readonly dsn: string;
+      readonly schema?: string;
+      /** Hears each established connection that dies; the pool replaces it on demand. */
+      readonly onConnectionError?: (err: Error) => void;
+    };
 
 /**
  * Opens the store on the chosen engine. Nothing touches the database until the first query;
@@ -19,6 +25,6 @@ export async function openStore(opts: StoreOptions): Promise<Store> {
     const db = new Kysely<Database>({ dialect: createSqliteDialect(opts.file) });
     return createStore({ db, traits: SQLITE_TRAITS, migrationSchema: undefined });
   }
-  const db = new Kysely<Database>({ dialect: createPostgresDialect(opts.dsn, opts.schema) });
+  const db = new Kysely<Database>({ dialect: createPostgresDialect(opts.dsn, { schema: opts.schema, onConnectionError: opts.onConnectionError }) });
   return createStore({ db, traits: POSTGRES_TRAITS, migrationSchema: opts.schema ?? 'public' });
 }

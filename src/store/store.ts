@@ -8,6 +8,7 @@ import { accountFromRow } from './rows/account-row.js';
 import { peerFromRow } from './rows/peer-row.js';
 import { createRepositories } from './repositories/create-repositories.js';
 import type { Database } from './schema/database.js';
+import { guardRepository } from './guard-repository.js';
 import { translateDbError } from './translate-db-error.js';
 
 /**
@@ -36,10 +37,13 @@ export interface StoreParts {
   readonly migrationSchema: string | undefined;
 }
 
-/** Builds the Store over an opened Kysely instance. */
+/**
+ * Builds the Store over an opened Kysely instance. Every method leaves with driver errors
+ * translated (a lost connection is `Unavailable`), like the repositories.
+ */
 export function createStore({ db, traits, migrationSchema }: StoreParts): Store {
   const repos = createRepositories(db, traits);
-  return {
+  return guardRepository<Store>({
     engine: traits.engine,
     repos,
     async withTx(fn) {
@@ -70,5 +74,5 @@ export function createStore({ db, traits, migrationSchema }: StoreParts): Store 
         .setAccessMode('read only')
         .execute((trx) => loadAccountSnapshot(createRepositories(trx, traits), accountId));
     },
-  };
+  });
 }

@@ -1,4 +1,6 @@
+import { RoostError } from '../domain/errors.js';
 import { UniqueViolation, type UniqueTarget } from '../domain/ports/unique-violation.js';
+import { isConnectionLoss } from './is-connection-loss.js';
 import { UNIQUE_INDEXES } from './schema/unique-indexes.js';
 
 interface DriverError {
@@ -27,12 +29,16 @@ function sqliteTarget(code: string, message: string): UniqueTarget {
   return cols === 'id' || table === 'group_peers' || table === 'policy_rules' ? 'primary-key' : 'other';
 }
 
+/** What callers are told while the database cannot be reached (the driver's words stay in `cause`). */
+export const DB_UNAVAILABLE_MESSAGE = 'the database is unavailable, please try again later';
+
 /**
- * Turns a driver's unique-constraint error into a `UniqueViolation` naming what was broken;
- * anything else is returned unchanged.
+ * Turns a driver's unique-constraint error into a `UniqueViolation` naming what was broken and
+ * a lost or refused connection into `Unavailable`; anything else is returned unchanged.
  */
 export function translateDbError(err: unknown): unknown {
-  if (err instanceof UniqueViolation || typeof err !== 'object' || err === null) return err;
+  if (err instanceof UniqueViolation || err instanceof RoostError || typeof err !== 'object' || err === null) return err;
+  if (isConnectionLoss(err)) return new RoostError('Unavailable', DB_UNAVAILABLE_MESSAGE, { cause: err });
   const e = err as DriverError;
   const message = typeof e.message === 'string' ? e.message : '';
   if (e.code === '23505') {

@@ -1,5 +1,6 @@
 import { Migrator, type Kysely } from 'kysely';
-import { internal } from '../../domain/errors.js';
+import { internal, isRoostError } from '../../domain/errors.js';
+import { translateDbError } from '../translate-db-error.js';
 import { MIGRATIONS } from './migrations.js';
 
 /**
@@ -16,6 +17,9 @@ export async function runMigrations(db: Kysely<unknown>, schema: string | undefi
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error !== undefined) {
+    // A database that is not reachable yet is worth waiting for; a failing migration is not.
+    const translated = translateDbError(error);
+    if (isRoostError(translated, 'Unavailable')) throw translated;
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw internal(`store migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`, error);
   }
