@@ -12,6 +12,9 @@ test('parseIpv4 accepts dotted quads only', () => {
     ['01.2.3.4', undefined],
     ['1.2.3.4 ', undefined],
     ['::1', undefined],
+    ['10.1', undefined],
+    ['0x0a.0.0.1', undefined],
+    ['', undefined],
   ];
   for (const [text, want] of cases) assert.equal(parseIpv4(text), want, text);
 });
@@ -29,10 +32,17 @@ test('parseIpv4Prefix masks host bits and rejects junk', () => {
     ['1.2.3.4', undefined],
     ['1.2.3.4/8/1', undefined],
     ['x/8', undefined],
+    // IPv6 is not an account network; a zero-padded length is refused as Go refuses it.
+    ['::ffff:1.2.3.4/104', undefined],
+    ['2001:db8::/32', undefined],
+    ['10.0.0.0/08', undefined],
+    ['10.1/16', undefined],
   ];
   for (const [text, want] of cases) {
     const p = parseIpv4Prefix(text);
     assert.equal(p === undefined ? undefined : formatIpv4Prefix(p), want, text);
   }
   assert.equal(prefixSize(parseIpv4Prefix('100.64.0.0/16')!), 65536);
+  assert.deepEqual(parseIpv4Prefix('100.77.3.4/16'), { base: 0x644d0000, bits: 16 });
+  assert.deepEqual(parseIpv4Prefix('255.255.255.255/32'), { base: 0xffffffff, bits: 32 });
 });

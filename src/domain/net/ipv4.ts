@@ -1,4 +1,10 @@
-/** IPv4 addresses as unsigned 32-bit numbers, and prefixes over them. */
+/**
+ * IPv4 addresses as unsigned 32-bit numbers, and prefixes over them: the account network, whose
+ * peers get addresses by offset arithmetic (`base + n`). Parsing and printing are ipaddr.js's;
+ * prefixes are read by `parseIpPrefix`, so the account network follows the route rules.
+ */
+import ipaddr from 'ipaddr.js';
+import { parseIpPrefix } from './ip-prefix.js';
 
 export interface Ipv4Prefix {
   /** The network address (host bits cleared). */
@@ -6,38 +12,23 @@ export interface Ipv4Prefix {
   readonly bits: number;
 }
 
-const OCTET_RE = /^(0|[1-9][0-9]{0,2})$/;
+const toNumber = (ip: ipaddr.IPv4): number => ip.octets.reduce((n, octet) => n * 256 + octet, 0);
 
-/** Parses a dotted quad; undefined when it is not one. */
+/** Parses a dotted quad (decimal, no leading zeros); undefined when it is not one. */
 export function parseIpv4(text: string): number | undefined {
-  const parts = text.split('.');
-  if (parts.length !== 4) return undefined;
-  let n = 0;
-  for (const p of parts) {
-    if (!OCTET_RE.test(p)) return undefined;
-    const v = Number(p);
-    if (v > 255) return undefined;
-    n = n * 256 + v;
-  }
-  return n;
+  // ipaddr.js alone would also take `10.1`, hex and octal parts.
+  return ipaddr.IPv4.isValidFourPartDecimal(text) ? toNumber(ipaddr.IPv4.parse(text)) : undefined;
 }
 
 export function formatIpv4(n: number): string {
-  return [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.');
+  return new ipaddr.IPv4([n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255]).toString();
 }
 
-/** Parses `a.b.c.d/bits`, masking host bits off; undefined when malformed. */
+/** Parses `a.b.c.d/bits`, masking host bits off; undefined when malformed or IPv6. */
 export function parseIpv4Prefix(cidr: string): Ipv4Prefix | undefined {
-  const [addr, bitsText, extra] = cidr.split('/');
-  if (addr === undefined || bitsText === undefined || extra !== undefined || !/^[0-9]{1,2}$/.test(bitsText)) return undefined;
-  const ip = parseIpv4(addr);
-  const bits = Number(bitsText);
-  if (ip === undefined || bits > 32) return undefined;
-  return { base: maskIpv4(ip, bits), bits };
-}
-
-export function maskIpv4(ip: number, bits: number): number {
-  return bits === 0 ? 0 : (ip - (ip % 2 ** (32 - bits))) >>> 0;
+  const p = parseIpPrefix(cidr);
+  if (p?.family !== 4) return undefined;
+  return { base: toNumber(ipaddr.IPv4.parse(p.network)), bits: p.bits };
 }
 
 export function formatIpv4Prefix(p: Ipv4Prefix): string {
