@@ -6,7 +6,7 @@ import type { Account, Group, User } from '../domain/model.js';
 import { createRestApp } from './create-rest-app.js';
 import type { RestDeps } from './rest-deps.js';
 
-const owner = { id: 'u', accountId: 'a', role: 'owner', isServiceUser: false } as User;
+const owner = { id: 'u', accountId: 'a', role: 'owner', isServiceUser: false, blocked: false, pendingApproval: false } as User;
 const account = { id: 'a', settings: { dnsDomain: '', regularUsersViewBlocked: true } } as Account;
 
 /** Just enough deps for the edge behaviour under test; a service call nobody stubbed fails the test. */
@@ -14,7 +14,7 @@ function stubDeps(over: { groups?: Partial<RestDeps['groups']> } = {}) {
   const logged: unknown[] = [];
   const deps = {
     tokens: {
-      authenticate: async (plain: string) => {
+      identify: async (plain: string) => {
         if (plain !== 'good') throw unauthenticated('invalid or expired token');
         return { user: owner, account, token: {} };
       },
@@ -91,5 +91,62 @@ test('bodies are JSON whatever the content type; an empty body is no body', asyn
   assert.equal(emptyPost.statusCode, 400, 'a required body that is absent');
   const emptyDelete = await app.inject({ method: 'DELETE', url: '/api/groups/g1', headers: { ...auth, 'content-type': 'application/json' }, payload: '' });
   assert.deepEqual([emptyDelete.statusCode, emptyDelete.json()], [200, {}]);
+  await app.close();
+});
+
+const ORIGIN = 'https://dashboard.example';
+
+test('a preflight on a registered route is 200, empty, with the CORS headers, and needs no token', async () => {
+  const { app } = stubDeps();
+  for (const url of ['/api/groups', '/api/groups/g1', '/api/users/current', '/api/users/u/tokens/t']) {
+    const res = await app.inject({
+      method: 'OPTIONS', url,
+      headers: { origin: ORIGIN, 'access-control-request-method': 'PUT', 'access-control-request-headers': 'authorization,content-type', authorization: 'Token bad' },
+    });
+    assert.equal(res.statusCode, 200, url);
+    assert.equal(res.body, '', url);
+    assert.equal(res.headers['access-control-allow-origin'], '*', url);
+    assert.equal(res.headers['access-control-allow-methods'], 'PUT', url);
+    assert.equal(res.headers['access-control-allow-headers'], 'Authorization, Content-Type', url);
+    assert.equal(res.headers['vary'], 'Origin, Access-Control-Request-Method, Access-Control-Request-Headers', url);
+    assert.equal(res.headers['access-control-allow-credentials'], undefined, 'no credentials');
+    assert.equal(res.headers['access-control-max-age'], undefined, 'no max-age');
+  }
+  await app.close();
+});
+
+test('requests with an Origin get the grant and Vary, errors included; unregistered paths get no CORS headers', async () => {
+  const { app } = stubDeps();
+  const ok = await app.inject({ method: 'GET', url: '/api/groups', headers: { ...auth, origin: ORIGIN } });
+  assert.deepEqual([ok.statusCode, ok.headers['access-control-allow-origin'], ok.headers['vary']], [200, '*', 'Origin']);
+  const denied = await app.inject({ method: 'GET', url: '/api/groups', headers: { origin: ORIGIN } });
+  assert.deepEqual([denied.statusCode, denied.headers['access-control-allow-origin']], [401, '*'], 'the 401 is readable cross-origin');
+  const noOrigin = await app.inject({ method: 'GET', url: '/api/groups', headers: auth });
+  assert.equal(noOrigin.headers['access-control-allow-origin'], undefined);
+  for (const [method, url] of [['OPTIONS', '/api/nothing'], ['OPTIONS', '/elsewhere'], ['GET', '/api/nothing']] as const) {
+    const res = await app.inject({ method, url, headers: { origin: ORIGIN, 'access-control-request-method': 'GET' } });
+    assert.equal(res.statusCode, 404, url);
+    assert.deepEqual(res.json(), { message: 'not found', code: 404 });
+    assert.equal(res.headers['access-control-allow-origin'], undefined, url);
+    assert.equal(res.headers['vary'], undefined, url);
+  }
+  await app.close();
+});
+
+test('an OPTIONS that is not a preflight is authenticated like any call', async () => {
+  const { app } = stubDeps();
+  const anonymous = await app.inject({ method: 'OPTIONS', url: '/api/groups', headers: { origin: ORIGIN } });
+  assert.deepEqual([anonymous.statusCode, anonymous.json()], [401, { message: 'no valid authentication provided', code: 401 }]);
+  const known = await app.inject({ method: 'OPTIONS', url: '/api/groups', headers: auth });
+  assert.deepEqual([known.statusCode, known.body], [200, '']);
+  await app.close();
+});
+
+test('router errors use the API error body without echoing the URL', async () => {
+  const { app } = stubDeps();
+  const bad = await app.inject({ method: 'GET', url: '/api/groups/%zz', headers: auth });
+  assert.deepEqual([bad.statusCode, bad.json()], [400, { message: 'malformed URL', code: 400 }]);
+  const long = await app.inject({ method: 'GET', url: `/api/groups/${'a'.repeat(500)}`, headers: auth });
+  assert.deepEqual([long.statusCode, long.json()], [414, { message: 'URI too long', code: 414 }]);
   await app.close();
 });

@@ -1,9 +1,12 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { Socket } from 'node:net';
 import { RoostError } from '../domain/errors.js';
 import { createAuthHook } from './auth/auth-hook.js';
+import { clientErrorResponse, type ClientErrorLike } from './client-error-response.js';
 import { errorBody, httpFailureOf } from './errors.js';
 import { frameworkFailureOf } from './framework-failure.js';
+import { installCors } from './install-cors.js';
 import { parseJsonBody } from './parse-json-body.js';
 import type { RestApp } from './rest-app.js';
 import type { RestDeps } from './rest-deps.js';
@@ -47,10 +50,31 @@ function installErrorHandling(app: FastifyInstance, log: RestDeps['log']): void 
   app.setNotFoundHandler((_req, reply) => reply.status(404).send(errorBody(404, 'not found')));
 }
 
+/** Router errors raised before any route or hook runs (bad URL encoding, an over-long path parameter). */
+function answerRouterError(err: FastifyError, _req: FastifyRequest, reply: FastifyReply): void {
+  const failure = frameworkFailureOf(err) ?? httpFailureOf(err);
+  void reply.status(failure.status).send(failure.body);
+}
+
+/**
+ * Requests Node's parser refuses (headers too large, malformed request line) never reach
+ * fastify; they are answered on the socket with the API's error body.
+ */
+function answerClientError(err: ClientErrorLike, socket: Socket): void {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  socket.end(clientErrorResponse(err), () => socket.destroy());
+}
+
 /**
  * Builds the NetBird-compatible admin API (CONTRACT.md "HTTP admin API") under `/api`. It
  * never listens: the composition root binds it to `--http-port`, tests call `inject()`.
- * Every `/api` route needs `Authorization: Token <PAT>` and is scoped to the token's account.
+ * Every `/api` route needs `Authorization: Token <PAT>` and is scoped to the token's account;
+ * CORS preflights on them are answered without it (IDENTITY.md §6.4). Every refusal, the
+ * framework's and Node's parser's included, uses upstream's `{message, code}` body.
  */
 export function createRestApp(deps: RestDeps, options: RestAppOptions = {}): FastifyInstance {
   const app = Fastify({
@@ -58,11 +82,15 @@ export function createRestApp(deps: RestDeps, options: RestAppOptions = {}): Fas
     bodyLimit: options.bodyLimit ?? DEFAULTS.bodyLimit,
     // Go's decoder never coerces ("1" is not a number); all errors, so a type error anywhere wins (400).
     ajv: { customOptions: { coerceTypes: false, allErrors: true } },
+    frameworkErrors: answerRouterError,
+    clientErrorHandler: answerClientError,
   }).withTypeProvider<TypeBoxTypeProvider>();
   acceptJsonBodies(app);
   installErrorHandling(app, deps.log);
   void app.register(
     async (api: RestApp) => {
+      // CORS first: its headers are on every answer of a registered route, 401s included.
+      installCors(api);
       api.addHook('onRequest', createAuthHook(deps.tokens));
       registerAccountRoutes(api, deps);
       registerUserRoutes(api, deps);

@@ -13,6 +13,15 @@ export interface FrameworkErrorLike {
 export const UNPARSABLE_BODY = "couldn't parse JSON request";
 
 /**
+ * Fixed messages for router errors whose own message would echo the (possibly huge or
+ * undecodable) URL back.
+ */
+const MESSAGE_BY_CODE: Readonly<Record<string, string>> = {
+  FST_ERR_BAD_URL: 'malformed URL',
+  FST_ERR_MAX_PARAM_LENGTH: 'URI too long',
+};
+
+/**
  * Maps errors raised by the framework before a handler runs. Upstream decodes bodies with Go's
  * `encoding/json` and validates afterwards, so we mirror its split: a value of the wrong JSON
  * type (or unparsable JSON) is a 400 "couldn't parse JSON request"; a missing or otherwise
@@ -29,6 +38,8 @@ export function frameworkFailureOf(err: FrameworkErrorLike): HttpFailure | undef
   }
   const status = err.statusCode;
   if (status === undefined || status < 400 || status >= 500) return undefined;
+  const fixed = err.code === undefined ? undefined : MESSAGE_BY_CODE[err.code];
+  if (fixed !== undefined) return failure(status, fixed);
   return failure(status, err.code?.startsWith('FST_ERR_CTP_') && status === 400 ? UNPARSABLE_BODY : err.message);
 }
 

@@ -1,9 +1,10 @@
 /**
  * rest: the NetBird-compatible admin HTTP API (`/api/...`, upstream's OpenAPI shapes, error body
- * `{message, code}`), authenticated with personal access tokens and scoped to the caller's
- * account. Request bodies are checked against TypeBox schemas, converted by `from-api/` into
- * domain inputs, handed to the domain services, and the results converted back by the pure
- * `to-api/` functions.
+ * `{message, code}` for every refusal, Node's parser's included), authenticated with personal
+ * access tokens, authorised per call by upstream's role matrix (`identity/permissions`), scoped
+ * to the caller's account, with upstream's allow-all CORS on its routes. Request bodies are
+ * checked against TypeBox schemas, converted by `from-api/` into domain inputs, handed to the
+ * domain services, and the results converted back by the pure `to-api/` functions.
  *
  * It must not write to the store or bump serials itself — every change goes through a domain
  * service, which bumps and notifies — and it must not listen: `createRestApp` only builds.

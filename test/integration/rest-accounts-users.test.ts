@@ -177,7 +177,9 @@ for (const engine of ENGINES) {
       const res = await f.call('POST', `/api/users/${svc.id}/tokens`, { body: { name: 'bot', expires_in: 10 } });
       assert.equal(res.status, 200);
       assert.equal(res.json.personal_access_token.created_by, f.main.ownerId);
-      assert.equal((await f.call('GET', '/api/groups', { token: res.json.plain_token })).status, 403, 'the bot is a regular user');
+      assert.equal((await f.call('GET', '/api/groups', { token: res.json.plain_token })).status, 200, 'service users read everything (upstream)');
+      const write = await f.call('POST', '/api/groups', { token: res.json.plain_token, body: { name: 'bot-group' } });
+      assert.deepEqual([write.status, write.json], [403, { message: 'permission denied', code: 403 }], 'but write only as their role allows');
     });
 
     test('no unexpected error was logged', () => {

@@ -94,10 +94,11 @@ for (const engine of ENGINES) {
         ['empty name', { name: '', type: 'reusable', expires_in: 0, auto_groups: [], usage_limit: 0 }, 422],
         ['negative expiry', { name: 'k', type: 'reusable', expires_in: -1, auto_groups: [], usage_limit: 0 }, 422],
         ['All as auto group', { name: 'k', type: 'reusable', expires_in: 0, auto_groups: [allId], usage_limit: 0 }, 422],
-        ['missing auto groups', { name: 'k', type: 'reusable', expires_in: 0, usage_limit: 0 }, 422],
         ['usage limit as string', { name: 'k', type: 'reusable', expires_in: 0, auto_groups: [], usage_limit: 'none' }, 400],
       ]);
       await assertInvalid(f, 'PUT', `/api/setup-keys/${oneOff.json.id}`, [['missing auto_groups', { revoked: true }, 422]]);
+      const noGroups = await f.call('POST', '/api/setup-keys', { body: { name: 'bare', type: 'reusable', expires_in: 0, usage_limit: 0 } });
+      assert.deepEqual([noGroups.status, noGroups.json.auto_groups], [200, []], 'absent auto_groups are none, as upstream');
     });
 
     test('nameserver groups: create, list, get, update, delete', async () => {
@@ -156,8 +157,9 @@ for (const engine of ENGINES) {
         ['unknown group', { disabled_management_groups: ['nope'] }, 422],
         ['another account\'s group', { disabled_management_groups: [(await f.services.groups.list(f.other.accountId))[0]!.id] }, 422],
         ['not a list', { disabled_management_groups: 'all' }, 400],
-        ['missing', {}, 422],
       ]);
+      const cleared = await f.call('PUT', '/api/dns/settings', { body: {} });
+      assert.deepEqual([cleared.status, cleared.json], [200, { disabled_management_groups: [] }], 'absent groups are none, as upstream');
     });
 
     test('posture checks: create, list, get, update, delete', async () => {

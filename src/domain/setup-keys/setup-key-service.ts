@@ -4,14 +4,15 @@ import { ALL_GROUP_NAME, type SetupKey, type SetupKeyType } from '../model.js';
 import type { Repositories } from '../ports/repositories.js';
 import { cryptoRandom } from '../random.js';
 import { transact } from '../transact.js';
+import { checkSetupKeyNumbers } from './check-setup-key-numbers.js';
 import { generateSetupKeyPlain, hashSetupKey, setupKeySecret } from './setup-key-secret.js';
 
 export interface SetupKeyInput {
   readonly name: string;
   readonly type: SetupKeyType;
-  /** Seconds until expiry; 0 = never expires. */
+  /** Seconds until expiry; 0 = never expires; at most a year. */
   readonly expiresIn: number;
-  /** 0 = unlimited; forced to 1 for one-off keys. */
+  /** 0 = unlimited; forced to 1 for one-off keys; at most 2^31 - 1. */
   readonly usageLimit: number;
   readonly autoGroups: readonly string[];
   readonly ephemeral: boolean;
@@ -53,8 +54,7 @@ async function checkAutoGroups(repos: Repositories, accountId: string, autoGroup
 function checkInput(input: SetupKeyInput): void {
   if (input.name.trim() === '') throw invalidArgument('setup key name must not be empty');
   if (input.type !== 'reusable' && input.type !== 'one-off') throw invalidArgument(`invalid setup key type ${JSON.stringify(input.type)}`);
-  if (!Number.isInteger(input.expiresIn) || input.expiresIn < 0) throw invalidArgument('expiresIn must be a whole number of seconds, 0 for never');
-  if (!Number.isInteger(input.usageLimit) || input.usageLimit < 0) throw invalidArgument('usageLimit must be 0 (unlimited) or more');
+  checkSetupKeyNumbers(input);
 }
 
 async function mustGet(repos: Repositories, accountId: string, id: string): Promise<SetupKey> {

@@ -29,12 +29,17 @@ export interface Authenticated {
   readonly token: PersonalAccessToken;
 }
 
+/** Upstream's checks of a token request, made before any permission check (InvalidArgument, its messages). */
+export function checkTokenInput(input: Pick<CreateTokenInput, 'name' | 'expiresInDays'>): void {
+  if (input.name.trim() === '') throw invalidArgument("token name can't be empty");
+  if (!Number.isInteger(input.expiresInDays) || input.expiresInDays < 1 || input.expiresInDays > MAX_TOKEN_DAYS) {
+    throw invalidArgument(`expiration has to be between 1 and ${MAX_TOKEN_DAYS}`);
+  }
+}
+
 /** Issues a personal access token for an existing user (NotFound otherwise). */
 export async function createPersonalAccessToken(deps: DomainDeps, input: CreateTokenInput): Promise<CreatedToken> {
-  if (input.name.trim() === '') throw invalidArgument('token name must not be empty');
-  if (!Number.isInteger(input.expiresInDays) || input.expiresInDays < 1 || input.expiresInDays > MAX_TOKEN_DAYS) {
-    throw invalidArgument(`expiration must be between 1 and ${MAX_TOKEN_DAYS} days`);
-  }
+  checkTokenInput(input);
   return transact(deps, async (tx) => {
     if ((await tx.users.get(input.userId)) === undefined) throw notFound(`user ${input.userId} not found`);
     const now = deps.clock.now();
@@ -55,11 +60,12 @@ export async function createPersonalAccessToken(deps: DomainDeps, input: CreateT
 }
 
 /**
- * Resolves `Authorization: Token <plain>`: bad format or checksum, unknown, expired → all
- * Unauthenticated (one message, nothing to probe); a blocked user → PermissionDenied.
- * Records lastUsed.
+ * Resolves `Authorization: Token <plain>` to its user and account, whatever the user's state:
+ * bad format or checksum, unknown, expired → all Unauthenticated (one message, nothing to
+ * probe). Records lastUsed. The REST edge uses this and refuses blocked users per call, with
+ * upstream's messages (IDENTITY.md §3.4).
  */
-export async function authenticateToken(deps: DomainDeps, plain: string): Promise<Authenticated> {
+export async function identifyToken(deps: DomainDeps, plain: string): Promise<Authenticated> {
   const denied = unauthenticated('invalid or expired token');
   if (!isWellFormedToken(plain)) throw denied;
   const repos = deps.store.repos;
@@ -69,7 +75,13 @@ export async function authenticateToken(deps: DomainDeps, plain: string): Promis
   const user = await repos.users.get(token.userId);
   const account = user === undefined ? undefined : await repos.accounts.get(user.accountId);
   if (user === undefined || account === undefined) throw denied;
-  if (user.blocked) throw permissionDenied('user is blocked');
   await repos.tokens.touch(token.id, now);
   return { user, account, token: { ...token, lastUsed: now } };
+}
+
+/** `identifyToken`, refusing a blocked user (PermissionDenied). */
+export async function authenticateToken(deps: DomainDeps, plain: string): Promise<Authenticated> {
+  const found = await identifyToken(deps, plain);
+  if (found.user.blocked) throw permissionDenied('user is blocked');
+  return found;
 }

@@ -2,7 +2,7 @@ import type { DomainDeps } from '../domain-deps.js';
 import { notFound } from '../errors.js';
 import type { PersonalAccessToken } from '../model.js';
 import type { Repositories } from '../ports/repositories.js';
-import { authenticateToken, createPersonalAccessToken, type Authenticated, type CreatedToken } from './personal-access-tokens.js';
+import { authenticateToken, createPersonalAccessToken, identifyToken, type Authenticated, type CreatedToken } from './personal-access-tokens.js';
 
 /** The admin API's `users/{id}/tokens` resource plus token authentication. */
 export interface TokenService {
@@ -10,7 +10,10 @@ export interface TokenService {
   get(accountId: string, userId: string, tokenId: string): Promise<PersonalAccessToken>;
   create(accountId: string, userId: string, input: { name: string; expiresInDays: number }, createdBy?: string): Promise<CreatedToken>;
   delete(accountId: string, userId: string, tokenId: string): Promise<void>;
+  /** The token's user and account; a blocked user is refused (PermissionDenied). */
   authenticate(plain: string): Promise<Authenticated>;
+  /** The token's user and account whatever the user's state; callers check blocked users themselves. */
+  identify(plain: string): Promise<Authenticated>;
 }
 
 /** A user of another account is as absent as a missing one. */
@@ -45,5 +48,6 @@ export function createTokenService(deps: DomainDeps): TokenService {
       await repos.tokens.delete(userId, tokenId);
     },
     authenticate: (plain) => authenticateToken(deps, plain),
+    identify: (plain) => identifyToken(deps, plain),
   };
 }

@@ -5,6 +5,7 @@ import { ALL_GROUP_NAME, type User, type UserRole } from '../model.js';
 import { removePeer } from '../peers/delete-peer.js';
 import type { Repositories } from '../ports/repositories.js';
 import { transact, type DomainTx } from '../transact.js';
+import { checkUserUpdate, isOwnerTransfer } from './check-user-update.js';
 
 const ROLES: readonly UserRole[] = ['owner', 'admin', 'user', 'billing_admin', 'auditor', 'network_admin'];
 
@@ -28,7 +29,12 @@ export interface UserService {
   list(accountId: string): Promise<User[]>;
   get(accountId: string, id: string): Promise<User>;
   create(accountId: string, input: UserInput): Promise<User>;
-  update(accountId: string, id: string, update: UserUpdate): Promise<User>;
+  /**
+   * With `initiatorId` (a user of the account, e.g. the API caller) upstream's rules for one
+   * user changing another apply, and an owner granting `owner` hands the role over (they
+   * become an admin in the same transaction). Without it the owner stays protected.
+   */
+  update(accountId: string, id: string, update: UserUpdate, initiatorId?: string): Promise<User>;
   /** Deletes the user, their tokens and the peers they enrolled; the owner cannot be deleted. */
   delete(accountId: string, id: string): Promise<void>;
 }
@@ -39,26 +45,39 @@ async function mustGet(repos: Repositories, accountId: string, id: string): Prom
   return u;
 }
 
-function checkRole(role: UserRole): void {
+function checkRole(role: UserRole, isServiceUser: boolean): void {
   if (!ROLES.includes(role)) throw invalidArgument(`invalid role ${JSON.stringify(role)}`);
+  if (role === 'owner' && isServiceUser) throw invalidArgument("can't create a service user with owner role");
   if (role === 'owner') throw permissionDenied('the owner role cannot be given');
 }
 
-async function checkAutoGroups(tx: DomainTx, accountId: string, autoGroups: readonly string[]): Promise<string[]> {
+/** Auto-groups must exist and may not include `All`; `userId` names the user being updated (upstream's wording). */
+async function checkAutoGroups(tx: DomainTx, accountId: string, autoGroups: readonly string[], userId?: string): Promise<string[]> {
   const groups = new Map((await tx.groups.list(accountId)).map((g) => [g.id, g.name]));
   for (const id of autoGroups) {
-    if (!groups.has(id)) throw invalidArgument(`group ${id} not found`);
-    if (groups.get(id) === ALL_GROUP_NAME) throw invalidArgument(`can't add the ${ALL_GROUP_NAME} group to auto-groups`);
+    if (!groups.has(id)) {
+      throw invalidArgument(userId === undefined ? `group ${id} not found` : `provided group ID ${id} in the user ${userId} update doesn't exist`);
+    }
+    if (groups.get(id) === ALL_GROUP_NAME) throw invalidArgument(`can't add ${ALL_GROUP_NAME} group to the user`);
   }
   return [...new Set(autoGroups)];
 }
 
-function applyUpdate(old: User, u: UserUpdate): User {
+/** Without an initiator: the owner can be neither demoted nor blocked, and nobody is made owner. */
+function checkUnattributedUpdate(old: User, u: UserUpdate): void {
   if (old.role === 'owner' && ((u.role !== undefined && u.role !== 'owner') || u.blocked === true)) {
     throw permissionDenied('the owner cannot be demoted or blocked');
   }
-  if (u.role !== undefined && u.role !== old.role) checkRole(u.role);
-  return { ...old, role: u.role ?? old.role, blocked: u.blocked ?? old.blocked };
+  if (u.role !== undefined && u.role !== old.role) checkRole(u.role, old.isServiceUser);
+}
+
+/** Checks the change against the initiator; returns the initiator when the owner role moves to the target. */
+async function checkAttributedUpdate(tx: DomainTx, accountId: string, old: User, u: UserUpdate, initiatorId: string): Promise<User | undefined> {
+  const initiator = await mustGet(tx, accountId, initiatorId);
+  const next = { role: u.role ?? old.role, blocked: u.blocked ?? old.blocked };
+  if (!ROLES.includes(next.role)) throw invalidArgument(`invalid role ${JSON.stringify(next.role)}`);
+  checkUserUpdate(initiator, old, next);
+  return isOwnerTransfer(initiator, old.id, next.role) && old.role !== 'owner' ? initiator : undefined;
 }
 
 export function createUserService(deps: DomainDeps): UserService {
@@ -68,7 +87,7 @@ export function createUserService(deps: DomainDeps): UserService {
     get: (accountId, id) => mustGet(repos, accountId, id),
     create: (accountId, input) =>
       transact(deps, async (tx) => {
-        checkRole(input.role);
+        checkRole(input.role, input.isServiceUser);
         const user: User = {
           id: deps.ids.next(),
           accountId,
@@ -87,11 +106,15 @@ export function createUserService(deps: DomainDeps): UserService {
         await bumpSerial(tx, accountId, 'user-created');
         return user;
       }),
-    update: (accountId, id, update) =>
+    update: (accountId, id, update, initiatorId) =>
       transact(deps, async (tx) => {
         const old = await mustGet(tx, accountId, id);
-        const autoGroups = update.autoGroups === undefined ? old.autoGroups : await checkAutoGroups(tx, accountId, update.autoGroups);
-        const user = { ...applyUpdate(old, update), autoGroups };
+        let previousOwner: User | undefined;
+        if (initiatorId === undefined) checkUnattributedUpdate(old, update);
+        else previousOwner = await checkAttributedUpdate(tx, accountId, old, update, initiatorId);
+        const autoGroups = update.autoGroups === undefined ? old.autoGroups : await checkAutoGroups(tx, accountId, update.autoGroups, id);
+        const user: User = { ...old, role: update.role ?? old.role, blocked: update.blocked ?? old.blocked, autoGroups };
+        if (previousOwner !== undefined) await tx.users.update({ ...previousOwner, role: 'admin' });
         await tx.users.update(user);
         await bumpSerial(tx, accountId, 'user-updated');
         return user;
@@ -99,7 +122,7 @@ export function createUserService(deps: DomainDeps): UserService {
     delete: (accountId, id) =>
       transact(deps, async (tx) => {
         const user = await mustGet(tx, accountId, id);
-        if (user.role === 'owner') throw permissionDenied('the owner cannot be deleted');
+        if (user.role === 'owner') throw permissionDenied("can't delete a user with the owner role");
         const peers = (await tx.peers.list(accountId)).filter((p) => p.userId === id);
         for (const p of peers) await removePeer(tx, p);
         await tx.users.delete(accountId, id);

@@ -1,53 +1,39 @@
-import { permissionDenied } from '../../domain/errors.js';
-import type { User, UserRole } from '../../domain/model.js';
+import { permissionDenied, type RoostError } from '../../domain/errors.js';
+import type { User } from '../../domain/model.js';
+import { checkPermission, type Module, type Operation, type PermissionSubject, type PermissionVerdict } from '../../identity/permissions/index.js';
 
-/** The resource families of the admin API, as the access table names them. */
-export type Resource =
-  | 'accounts'
-  | 'users'
-  | 'peers'
-  | 'groups'
-  | 'policies'
-  | 'setup-keys'
-  | 'routes'
-  | 'nameservers'
-  | 'dns'
-  | 'posture-checks';
+/** `all` objects of the account, or only the caller's `own` (their user, their peers). */
+export type Access = 'all' | 'own';
 
-export type Operation = 'read' | 'write';
+/** Upstream's wording of a refusal (IDENTITY.md §3.3, §7.2). */
+function refusal(verdict: Exclude<PermissionVerdict, { kind: 'allowed' }>): RoostError {
+  return verdict.kind === 'invalid' ? permissionDenied(`failed to validate user permissions: ${verdict.reason}`) : permissionDenied('permission denied');
+}
 
-/** `all` objects of the account, only the caller's `own` (their user, their peers), or `none`. */
-export type Access = 'all' | 'own' | 'none';
-
-const ADMINS: ReadonlySet<UserRole> = new Set(['owner', 'admin']);
-/** Roles upstream lets read the whole account. */
-const READERS: ReadonlySet<UserRole> = new Set(['owner', 'admin', 'auditor', 'network_admin']);
-/** What a regular user sees of themself: their user record and the peers they enrolled. */
-const OWN_READABLE: ReadonlySet<Resource> = new Set(['users', 'peers']);
-
-export const hasAdminPower = (user: Pick<User, 'role'>): boolean => ADMINS.has(user.role);
+/** The matrix check of one call; PermissionDenied (403) with upstream's message otherwise. */
+export function requirePermission(user: PermissionSubject, accountId: string, module: Module, op: Operation): void {
+  const verdict = checkPermission(user, accountId, module, op);
+  if (verdict.kind !== 'allowed') throw refusal(verdict);
+}
 
 /**
- * The access table (kept simple, as upstream's role defaults): owner and admin do
- * everything; auditors and network admins read everything; other roles read only their own
- * user and peers. Writes need owner or admin.
+ * Reads where upstream falls back to the caller's own objects (users, peers): a plain denial
+ * means `own`; a failed validation (blocked, unknown role) is still a 403.
  */
-export function accessFor(role: UserRole, resource: Resource, op: Operation): Access {
-  if (op === 'write') return ADMINS.has(role) ? 'all' : 'none';
-  if (READERS.has(role)) return 'all';
-  return OWN_READABLE.has(resource) ? 'own' : 'none';
+export function readAccess(user: PermissionSubject, accountId: string, module: Module): Access {
+  const verdict = checkPermission(user, accountId, module, 'read');
+  if (verdict.kind === 'allowed') return 'all';
+  if (verdict.kind === 'denied') return 'own';
+  throw refusal(verdict);
 }
 
-/** The caller's access, or PermissionDenied (403) when it is `none`. */
-export function requireAccess(user: Pick<User, 'role'>, resource: Resource, op: Operation): 'all' | 'own' {
-  const access = accessFor(user.role, resource, op);
-  if (access === 'none') throw permissionDenied('permission denied');
-  return access;
-}
+const ADMIN_POWER: ReadonlySet<string> = new Set(['owner', 'admin']);
+
+export const hasAdminPower = (user: Pick<User, 'role'>): boolean => ADMIN_POWER.has(user.role);
 
 /**
- * Upstream's token rule: anyone manages their own tokens; an admin also manages a service
- * user's. Nobody manages another human's tokens.
+ * Upstream's token rule, after the `pats` check: anyone manages their own tokens; an owner or
+ * admin also manages a service user's. Nobody manages another human's tokens.
  */
 export function mayManageTokens(caller: Pick<User, 'id' | 'role'>, target: Pick<User, 'id' | 'isServiceUser'>): boolean {
   return caller.id === target.id || (hasAdminPower(caller) && target.isServiceUser);

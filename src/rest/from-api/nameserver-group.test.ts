@@ -14,4 +14,6 @@ test('toNameServerGroupInput', () => {
     }),
     { name: 'n', description: 'd', nameServers: [{ ip: '1.1.1.1', nsType: 1, port: 53 }], groups: ['g'], primary: true, domains: [], searchDomainsEnabled: false, enabled: true },
   );
+  const empty = toNameServerGroupInput({ name: 'n', description: '', enabled: true, primary: true, search_domains_enabled: false });
+  assert.deepEqual([empty.nameServers, empty.groups, empty.domains], [[], [], []], 'absent lists are empty');
 });

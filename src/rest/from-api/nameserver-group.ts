@@ -8,10 +8,10 @@ export function toNameServerGroupInput(b: NameserverGroupRequest): NameServerGro
   return {
     name: b.name,
     description: b.description,
-    nameServers: b.nameservers.map((ns) => ({ ip: ns.ip, nsType: parseNsType(ns.ns_type), port: ns.port })),
-    groups: b.groups,
+    nameServers: (b.nameservers ?? []).map((ns) => ({ ip: ns.ip, nsType: parseNsType(ns.ns_type), port: ns.port })),
+    groups: b.groups ?? [],
     primary: b.primary,
-    domains: b.domains,
+    domains: b.domains ?? [],
     searchDomainsEnabled: b.search_domains_enabled,
     enabled: b.enabled,
   };

@@ -36,6 +36,7 @@ test('toRuleInput keeps the rule ID only on update', () => {
 test('toPolicyInput: name and rules are required', () => {
   assert.throws(() => toPolicyInput({ name: '', enabled: true, rules: [rule] }, false), invalid);
   assert.throws(() => toPolicyInput({ name: 'p', enabled: true, rules: [] }, false), invalid);
+  assert.throws(() => toPolicyInput({ name: 'p', enabled: true }, false), (e: unknown) => isRoostError(e, 'InvalidArgument') && e.message === "policy rules shouldn't be empty");
   const p = toPolicyInput({ name: 'p', enabled: false, rules: [rule], source_posture_checks: ['c'] }, false);
   assert.deepEqual([p.name, p.enabled, p.description, p.sourcePostureChecks, p.rules.length], ['p', false, '', ['c'], 1]);
 });

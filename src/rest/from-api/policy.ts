@@ -60,12 +60,13 @@ export function toRuleInput(r: PolicyRuleRequest, keepId: boolean): RuleInput {
 
 export function toPolicyInput(body: PolicyRequest, isUpdate: boolean): PolicyInput {
   if (body.name === '') throw invalidArgument("policy name shouldn't be empty");
-  if (body.rules.length === 0) throw invalidArgument("policy rules shouldn't be empty");
+  const rules = body.rules ?? [];
+  if (rules.length === 0) throw invalidArgument("policy rules shouldn't be empty");
   return {
     name: body.name,
     description: body.description ?? '',
     enabled: body.enabled,
     sourcePostureChecks: body.source_posture_checks ?? [],
-    rules: body.rules.map((r) => toRuleInput(r, isUpdate)),
+    rules: rules.map((r) => toRuleInput(r, isUpdate)),
   };
 }

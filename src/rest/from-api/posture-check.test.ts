@@ -27,4 +27,9 @@ test('toPostureDefinition maps every kind and fills missing optional paths with 
     },
   );
   assert.deepEqual(toPostureCheckInput({ name: 'c', description: '' }), { name: 'c', description: '', checks: {} });
+  assert.deepEqual(
+    toPostureDefinition({ geo_location_check: { action: 'allow' }, peer_network_range_check: { action: 'deny' }, process_check: {} }),
+    { geoLocationCheck: { locations: [], action: 'allow' }, peerNetworkRangeCheck: { ranges: [], action: 'deny' }, processCheck: { processes: [] } },
+    'absent lists are empty',
+  );
 });

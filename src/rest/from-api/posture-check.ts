@@ -27,14 +27,14 @@ export function toPostureDefinition(c: ChecksRequest): PostureCheckDefinition {
   if (c.os_version_check !== undefined) d.osVersionCheck = osVersionCheck(c.os_version_check);
   if (c.geo_location_check !== undefined) {
     const g = c.geo_location_check;
-    d.geoLocationCheck = { locations: g.locations.map((l) => ({ countryCode: l.country_code, cityName: l.city_name ?? '' })), action: parseCheckAction(g.action) };
+    d.geoLocationCheck = { locations: (g.locations ?? []).map((l) => ({ countryCode: l.country_code, cityName: l.city_name ?? '' })), action: parseCheckAction(g.action) };
   }
   if (c.peer_network_range_check !== undefined) {
-    d.peerNetworkRangeCheck = { ranges: c.peer_network_range_check.ranges, action: parseCheckAction(c.peer_network_range_check.action) };
+    d.peerNetworkRangeCheck = { ranges: c.peer_network_range_check.ranges ?? [], action: parseCheckAction(c.peer_network_range_check.action) };
   }
   if (c.process_check !== undefined) {
     d.processCheck = {
-      processes: c.process_check.processes.map((p) => ({ linuxPath: p.linux_path ?? '', macPath: p.mac_path ?? '', windowsPath: p.windows_path ?? '' })),
+      processes: (c.process_check.processes ?? []).map((p) => ({ linuxPath: p.linux_path ?? '', macPath: p.mac_path ?? '', windowsPath: p.windows_path ?? '' })),
     };
   }
   return d;

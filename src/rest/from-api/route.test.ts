@@ -24,4 +24,6 @@ test('toRouteInput maps members', () => {
   });
   const d = toRouteInput({ ...body, network: undefined, domains: ['a.example'], peer: undefined, peer_groups: ['pg'], skip_auto_apply: true });
   assert.deepEqual([d.domains, d.peerGroups, 'network' in d, 'peer' in d, d.skipAutoApply], [['a.example'], ['pg'], false, false, true]);
+  const { groups: _omitted, ...noGroups } = body;
+  assert.deepEqual(toRouteInput(noGroups).groups, [], 'absent groups are empty');
 });

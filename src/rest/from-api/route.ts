@@ -23,7 +23,7 @@ export function toRouteInput(r: RouteRequest): RouteInput {
     metric: r.metric,
     masquerade: r.masquerade,
     enabled: r.enabled,
-    groups: r.groups,
+    groups: r.groups ?? [],
     keepRoute: r.keep_route,
     accessControlGroups: r.access_control_groups ?? [],
     skipAutoApply: r.skip_auto_apply ?? false,

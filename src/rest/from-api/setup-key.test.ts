@@ -19,3 +19,27 @@ test('toSetupKeyInput defaults the optional flags; refuses empty names and past 
   assert.throws(() => toSetupKeyInput({ ...body, expires_in: -5 }), invalid);
   assert.deepEqual(toSetupKeyUpdate({ revoked: true, auto_groups: [] }), { revoked: true, autoGroups: [] });
 });
+
+test('toSetupKeyInput: a lifetime of 0 or 1 to 365 days, a 32-bit usage limit', () => {
+  const cases: [number, number, boolean][] = [
+    [0, 0, true],
+    [86_400, 0, true],
+    [86_399, 0, false],
+    [31_536_000, 0, true],
+    [31_536_001, 0, false],
+    [8_640_000_000_000, 0, false],
+    [0, 2_147_483_647, true],
+    [0, 2_147_483_648, false],
+  ];
+  for (const [expires_in, usage_limit, ok] of cases) {
+    const make = () => toSetupKeyInput({ ...body, type: 'reusable', expires_in, usage_limit });
+    if (ok) assert.equal(make().expiresIn, expires_in);
+    else assert.throws(make, invalid, `${expires_in} ${usage_limit}`);
+  }
+});
+
+test('absent (or null) auto_groups: none on create, refused on update as upstream', () => {
+  const { auto_groups: _omitted, ...noGroups } = body;
+  assert.deepEqual(toSetupKeyInput(noGroups).autoGroups, []);
+  assert.throws(() => toSetupKeyUpdate({ revoked: false }), (e: unknown) => isRoostError(e, 'InvalidArgument') && e.message === 'setup key AutoGroups field is invalid');
+});

@@ -3,7 +3,8 @@ import { notFound } from '../../domain/errors.js';
 import type { Account, Peer } from '../../domain/model.js';
 import { resolveDnsDomain } from '../../netmap/index.js';
 import { accessiblePeers } from '../accessible-peers.js';
-import { authorize } from '../auth/authorize.js';
+import type { Access } from '../auth/access.js';
+import { authorize, authorizeRead } from '../auth/authorize.js';
 import type { Caller } from '../auth/caller.js';
 import { toPeerUpdate } from '../from-api/peer.js';
 import { EMPTY_OBJECT, type RestApp } from '../rest-app.js';
@@ -15,7 +16,7 @@ import { canSeePeer, visiblePeers, type PeerViewer } from '../visible-peers.js';
 
 const PeerParams = Type.Object({ peerId: Type.String() });
 
-const viewerOf = (c: Caller & { access: 'all' | 'own' }): PeerViewer => ({
+const viewerOf = (c: Caller & { access: Access }): PeerViewer => ({
   userId: c.user.id,
   access: c.access,
   regularUsersViewBlocked: c.account.settings.regularUsersViewBlocked,
@@ -24,9 +25,9 @@ const viewerOf = (c: Caller & { access: 'all' | 'own' }): PeerViewer => ({
 /** The account's DNS domain wins over the server's, as in the peers' own maps. */
 const dnsDomainOf = (deps: Pick<RestDeps, 'dnsDomain'>, account: Account): string => resolveDnsDomain(account.settings, deps.dnsDomain);
 
-/** Peers of the caller's account; a regular user sees only the peers they enrolled (others are 404). */
+/** Peers of the caller's account; without `peers.read` one sees only the peers one enrolled (others are 404). */
 export function registerPeerRoutes(app: RestApp, deps: Pick<RestDeps, 'peers' | 'groups' | 'snapshots' | 'clock' | 'dnsDomain'>): void {
-  const visiblePeer = async (c: Caller & { access: 'all' | 'own' }, peerId: string): Promise<Peer> => {
+  const visiblePeer = async (c: Caller & { access: Access }, peerId: string): Promise<Peer> => {
     const peer = await deps.peers.get(c.account.id, peerId);
     if (!canSeePeer(peer, viewerOf(c))) throw notFound('peer not found');
     return peer;
@@ -35,30 +36,30 @@ export function registerPeerRoutes(app: RestApp, deps: Pick<RestDeps, 'peers' | 
     toApiPeer(peer, groupsContaining(await deps.groups.list(account.id), peer.id), dnsDomainOf(deps, account));
 
   app.get('/peers', { schema: { querystring: PeerListQuery } }, async (req) => {
-    const c = authorize(req, 'peers', 'read');
+    const c = authorizeRead(req, 'peers');
     const [peers, groups] = await Promise.all([deps.peers.list(c.account.id), deps.groups.list(c.account.id)]);
     const domain = dnsDomainOf(deps, c.account);
     return visiblePeers(peers, viewerOf(c), req.query).map((p) => toApiPeerBatch(p, groupsContaining(groups, p.id), domain));
   });
 
   app.get('/peers/:peerId', { schema: { params: PeerParams } }, async (req) => {
-    const c = authorize(req, 'peers', 'read');
+    const c = authorizeRead(req, 'peers');
     return withGroups(c.account, await visiblePeer(c, req.params.peerId));
   });
 
   app.put('/peers/:peerId', { schema: { params: PeerParams, body: PeerRequest } }, async (req) => {
-    const c = authorize(req, 'peers', 'write');
+    const c = authorize(req, 'peers', 'update');
     return withGroups(c.account, await deps.peers.update(c.account.id, req.params.peerId, toPeerUpdate(req.body)));
   });
 
   app.delete('/peers/:peerId', { schema: { params: PeerParams } }, async (req) => {
-    const c = authorize(req, 'peers', 'write');
+    const c = authorize(req, 'peers', 'delete');
     await deps.peers.delete(c.account.id, req.params.peerId);
     return EMPTY_OBJECT;
   });
 
   app.get('/peers/:peerId/accessible-peers', { schema: { params: PeerParams } }, async (req) => {
-    const c = authorize(req, 'peers', 'read');
+    const c = authorizeRead(req, 'peers');
     const peer = await deps.peers.get(c.account.id, req.params.peerId);
     // Upstream answers a regular user asking about someone else's peer with an empty list.
     if (!canSeePeer(peer, viewerOf(c))) return [];

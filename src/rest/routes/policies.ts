@@ -22,18 +22,18 @@ export function registerPolicyRoutes(app: RestApp, deps: Pick<RestDeps, 'policie
   });
 
   app.post('/policies', { schema: { body: PolicyRequest } }, async (req) => {
-    const { account } = authorize(req, 'policies', 'write');
+    const { account } = authorize(req, 'policies', 'create');
     return toApiPolicy(await deps.policies.create(account.id, toPolicyInput(req.body, false)), await deps.groups.list(account.id));
   });
 
   app.put('/policies/:policyId', { schema: { params: PolicyParams, body: PolicyRequest } }, async (req) => {
-    const { account } = authorize(req, 'policies', 'write');
+    const { account } = authorize(req, 'policies', 'update');
     const policy = await deps.policies.update(account.id, req.params.policyId, toPolicyInput(req.body, true));
     return toApiPolicy(policy, await deps.groups.list(account.id));
   });
 
   app.delete('/policies/:policyId', { schema: { params: PolicyParams } }, async (req) => {
-    const { account } = authorize(req, 'policies', 'write');
+    const { account } = authorize(req, 'policies', 'delete');
     await deps.policies.delete(account.id, req.params.policyId);
     return EMPTY_OBJECT;
   });

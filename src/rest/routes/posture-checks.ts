@@ -11,27 +11,27 @@ const CheckParams = Type.Object({ postureCheckId: Type.String() });
 /** Posture checks CRUD; deleting one a policy still uses is refused (412). */
 export function registerPostureCheckRoutes(app: RestApp, deps: Pick<RestDeps, 'postureChecks'>): void {
   app.get('/posture-checks', async (req) => {
-    const { account } = authorize(req, 'posture-checks', 'read');
+    const { account } = authorize(req, 'policies', 'read');
     return (await deps.postureChecks.list(account.id)).map(toApiPostureCheck);
   });
 
   app.get('/posture-checks/:postureCheckId', { schema: { params: CheckParams } }, async (req) => {
-    const { account } = authorize(req, 'posture-checks', 'read');
+    const { account } = authorize(req, 'policies', 'read');
     return toApiPostureCheck(await deps.postureChecks.get(account.id, req.params.postureCheckId));
   });
 
   app.post('/posture-checks', { schema: { body: PostureCheckRequest } }, async (req) => {
-    const { account } = authorize(req, 'posture-checks', 'write');
+    const { account } = authorize(req, 'policies', 'create');
     return toApiPostureCheck(await deps.postureChecks.create(account.id, toPostureCheckInput(req.body)));
   });
 
   app.put('/posture-checks/:postureCheckId', { schema: { params: CheckParams, body: PostureCheckRequest } }, async (req) => {
-    const { account } = authorize(req, 'posture-checks', 'write');
+    const { account } = authorize(req, 'policies', 'update');
     return toApiPostureCheck(await deps.postureChecks.update(account.id, req.params.postureCheckId, toPostureCheckInput(req.body)));
   });
 
   app.delete('/posture-checks/:postureCheckId', { schema: { params: CheckParams } }, async (req) => {
-    const { account } = authorize(req, 'posture-checks', 'write');
+    const { account } = authorize(req, 'policies', 'delete');
     await deps.postureChecks.delete(account.id, req.params.postureCheckId);
     return EMPTY_OBJECT;
   });

@@ -21,17 +21,17 @@ export function registerRouteRoutes(app: RestApp, deps: Pick<RestDeps, 'routes'>
   });
 
   app.post('/routes', { schema: { body: RouteRequest } }, async (req) => {
-    const { account } = authorize(req, 'routes', 'write');
+    const { account } = authorize(req, 'routes', 'create');
     return toApiRoute(await deps.routes.create(account.id, toRouteInput(req.body)));
   });
 
   app.put('/routes/:routeId', { schema: { params: RouteParams, body: RouteRequest } }, async (req) => {
-    const { account } = authorize(req, 'routes', 'write');
+    const { account } = authorize(req, 'routes', 'update');
     return toApiRoute(await deps.routes.update(account.id, req.params.routeId, toRouteInput(req.body)));
   });
 
   app.delete('/routes/:routeId', { schema: { params: RouteParams } }, async (req) => {
-    const { account } = authorize(req, 'routes', 'write');
+    const { account } = authorize(req, 'routes', 'delete');
     await deps.routes.delete(account.id, req.params.routeId);
     return EMPTY_OBJECT;
   });

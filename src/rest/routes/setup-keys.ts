@@ -11,29 +11,29 @@ const KeyParams = Type.Object({ keyId: Type.String() });
 /** Setup keys: the plain key appears once, in the POST answer; every other answer masks it. */
 export function registerSetupKeyRoutes(app: RestApp, deps: Pick<RestDeps, 'setupKeys' | 'clock'>): void {
   app.get('/setup-keys', async (req) => {
-    const { account } = authorize(req, 'setup-keys', 'read');
+    const { account } = authorize(req, 'setup_keys', 'read');
     const now = deps.clock.now();
     return (await deps.setupKeys.list(account.id)).map((k) => toApiSetupKey(k, now));
   });
 
   app.get('/setup-keys/:keyId', { schema: { params: KeyParams } }, async (req) => {
-    const { account } = authorize(req, 'setup-keys', 'read');
+    const { account } = authorize(req, 'setup_keys', 'read');
     return toApiSetupKey(await deps.setupKeys.get(account.id, req.params.keyId), deps.clock.now());
   });
 
   app.post('/setup-keys', { schema: { body: CreateSetupKeyRequest } }, async (req) => {
-    const { account } = authorize(req, 'setup-keys', 'write');
+    const { account } = authorize(req, 'setup_keys', 'create');
     const created = await deps.setupKeys.create(account.id, toSetupKeyInput(req.body));
     return toApiSetupKeyClear(created.key, created.plainKey, deps.clock.now());
   });
 
   app.put('/setup-keys/:keyId', { schema: { params: KeyParams, body: SetupKeyRequest } }, async (req) => {
-    const { account } = authorize(req, 'setup-keys', 'write');
+    const { account } = authorize(req, 'setup_keys', 'update');
     return toApiSetupKey(await deps.setupKeys.update(account.id, req.params.keyId, toSetupKeyUpdate(req.body)), deps.clock.now());
   });
 
   app.delete('/setup-keys/:keyId', { schema: { params: KeyParams } }, async (req) => {
-    const { account } = authorize(req, 'setup-keys', 'write');
+    const { account } = authorize(req, 'setup_keys', 'delete');
     await deps.setupKeys.delete(account.id, req.params.keyId);
     return EMPTY_OBJECT;
   });

@@ -1,11 +1,13 @@
 import { Type } from '@fastify/type-provider-typebox';
-import { authorize } from '../auth/authorize.js';
+import { invalidArgument, permissionDenied } from '../../domain/errors.js';
+import { userPermissions } from '../../identity/permissions/index.js';
+import { authorize, authorizeRead } from '../auth/authorize.js';
 import { callerOf } from '../auth/caller.js';
 import { toUserInput, toUserUpdate } from '../from-api/user.js';
 import { EMPTY_OBJECT, type RestApp } from '../rest-app.js';
 import type { RestDeps } from '../rest-deps.js';
 import { UserCreateRequest, UserRequest } from '../schemas/user-requests.js';
-import { toApiUser } from '../to-api/user.js';
+import { toApiCurrentUser, toApiUser } from '../to-api/user.js';
 
 const UserParams = Type.Object({ userId: Type.String() });
 const UserListQuery = Type.Object({ service_user: Type.Optional(Type.String()) });
@@ -15,32 +17,44 @@ export function parseServiceUserFilter(value: string | undefined): boolean | und
   return value === 'true' ? true : value === 'false' ? false : undefined;
 }
 
-/** Users of the caller's account; a regular user sees only themself, another account's user is 404. */
+/**
+ * Users of the caller's account. Without `users.read` one sees only oneself; changes need
+ * `users.create` (upstream checks updates against it too) or `users.delete`, and follow
+ * upstream's rules for one user changing another (the user service's). Another account's
+ * user is 404.
+ */
 export function registerUserRoutes(app: RestApp, deps: Pick<RestDeps, 'users'>): void {
   app.get('/users', { schema: { querystring: UserListQuery } }, async (req) => {
-    const { user, account, access } = authorize(req, 'users', 'read');
+    const { user, account, access } = authorizeRead(req, 'users');
     const serviceUser = parseServiceUserFilter(req.query.service_user);
     const users = access === 'all' ? await deps.users.list(account.id) : [await deps.users.get(account.id, user.id)];
     return users.filter((u) => serviceUser === undefined || u.isServiceUser === serviceUser).map((u) => toApiUser(u, user.id));
   });
 
+  // Upstream's GetCurrentUserInfo: no matrix check, its own refusals (IDENTITY.md §3.2).
   app.get('/users/current', async (req) => {
     const { user, account } = callerOf(req);
-    return toApiUser(await deps.users.get(account.id, user.id), user.id);
+    if (user.blocked || user.pendingApproval) throw permissionDenied('user is blocked');
+    if (user.isServiceUser) throw permissionDenied('permission denied');
+    if (user.accountId !== account.id) throw permissionDenied('user is not part of this account');
+    const current = await deps.users.get(account.id, user.id);
+    return toApiCurrentUser(current, userPermissions(current, account.settings));
   });
 
   app.post('/users', { schema: { body: UserCreateRequest } }, async (req) => {
-    const { user, account } = authorize(req, 'users', 'write');
+    const { user, account } = authorize(req, 'users', 'create');
     return toApiUser(await deps.users.create(account.id, toUserInput(req.body)), user.id);
   });
 
   app.put('/users/:userId', { schema: { params: UserParams, body: UserRequest } }, async (req) => {
-    const { user, account } = authorize(req, 'users', 'write');
-    return toApiUser(await deps.users.update(account.id, req.params.userId, toUserUpdate(req.body)), user.id);
+    const { user, account } = authorize(req, 'users', 'create');
+    return toApiUser(await deps.users.update(account.id, req.params.userId, toUserUpdate(req.body), user.id), user.id);
   });
 
   app.delete('/users/:userId', { schema: { params: UserParams } }, async (req) => {
-    const { account } = authorize(req, 'users', 'write');
+    // Upstream refuses this before any permission check.
+    if (req.params.userId === callerOf(req).user.id) throw invalidArgument('self deletion is not allowed');
+    const { account } = authorize(req, 'users', 'delete');
     await deps.users.delete(account.id, req.params.userId);
     return EMPTY_OBJECT;
   });

@@ -3,15 +3,15 @@ import { Type, type Static } from '@fastify/type-provider-typebox';
 /** OpenAPI `Nameserver`; `ns_type` is `udp` (checked when converting). */
 export const NameserverRequest = Type.Object({ ip: Type.String(), ns_type: Type.String(), port: Type.Integer() });
 
-/** OpenAPI `NameserverGroupRequest`. */
+/** OpenAPI `NameserverGroupRequest`; absent or `null` lists are empty (the domain then refuses an empty nameserver or group list). */
 export const NameserverGroupRequest = Type.Object({
   name: Type.String(),
   description: Type.String(),
-  nameservers: Type.Array(NameserverRequest),
+  nameservers: Type.Optional(Type.Array(NameserverRequest)),
   enabled: Type.Boolean(),
-  groups: Type.Array(Type.String()),
+  groups: Type.Optional(Type.Array(Type.String())),
   primary: Type.Boolean(),
-  domains: Type.Array(Type.String()),
+  domains: Type.Optional(Type.Array(Type.String())),
   search_domains_enabled: Type.Boolean(),
 });
 export type NameserverGroupRequest = Static<typeof NameserverGroupRequest>;

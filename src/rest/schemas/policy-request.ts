@@ -23,12 +23,12 @@ export const PolicyRuleRequest = Type.Object({
 });
 export type PolicyRuleRequest = Static<typeof PolicyRuleRequest>;
 
-/** OpenAPI `PolicyCreate` / `PolicyUpdate`. */
+/** OpenAPI `PolicyCreate` / `PolicyUpdate`; absent or `null` lists are empty. */
 export const PolicyRequest = Type.Object({
   name: Type.String(),
   description: Opt(Type.String()),
   enabled: Type.Boolean(),
   source_posture_checks: Opt(Type.Array(Type.String())),
-  rules: Type.Array(PolicyRuleRequest),
+  rules: Opt(Type.Array(PolicyRuleRequest)),
 });
 export type PolicyRequest = Static<typeof PolicyRequest>;

@@ -4,7 +4,7 @@ const Opt = Type.Optional;
 const MinVersion = Type.Object({ min_version: Type.String() });
 const MinKernelVersion = Type.Object({ min_kernel_version: Type.String() });
 
-/** OpenAPI `Checks`: any subset of the five kinds. */
+/** OpenAPI `Checks`: any subset of the five kinds; absent or `null` lists are empty. */
 export const ChecksRequest = Type.Object({
   nb_version_check: Opt(MinVersion),
   os_version_check: Opt(
@@ -12,14 +12,14 @@ export const ChecksRequest = Type.Object({
   ),
   geo_location_check: Opt(
     Type.Object({
-      locations: Type.Array(Type.Object({ country_code: Type.String(), city_name: Opt(Type.String()) })),
+      locations: Opt(Type.Array(Type.Object({ country_code: Type.String(), city_name: Opt(Type.String()) }))),
       action: Type.String(),
     }),
   ),
-  peer_network_range_check: Opt(Type.Object({ ranges: Type.Array(Type.String()), action: Type.String() })),
+  peer_network_range_check: Opt(Type.Object({ ranges: Opt(Type.Array(Type.String())), action: Type.String() })),
   process_check: Opt(
     Type.Object({
-      processes: Type.Array(Type.Object({ linux_path: Opt(Type.String()), mac_path: Opt(Type.String()), windows_path: Opt(Type.String()) })),
+      processes: Opt(Type.Array(Type.Object({ linux_path: Opt(Type.String()), mac_path: Opt(Type.String()), windows_path: Opt(Type.String()) }))),
     }),
   ),
 });

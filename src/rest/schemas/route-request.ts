@@ -4,7 +4,8 @@ const Opt = Type.Optional;
 
 /**
  * OpenAPI `RouteRequest`. Exactly one of `network`/`domains` and one of `peer`/`peer_groups`
- * must be present (checked when converting, as upstream's handler does).
+ * must be present (checked when converting, as upstream's handler does). Absent or `null`
+ * `groups` are empty (the domain then refuses the route).
  */
 export const RouteRequest = Type.Object({
   description: Type.String(),
@@ -16,7 +17,7 @@ export const RouteRequest = Type.Object({
   domains: Opt(Type.Array(Type.String())),
   metric: Type.Integer(),
   masquerade: Type.Boolean(),
-  groups: Type.Array(Type.String()),
+  groups: Opt(Type.Array(Type.String())),
   keep_route: Type.Boolean(),
   access_control_groups: Opt(Type.Array(Type.String())),
   skip_auto_apply: Opt(Type.Boolean()),

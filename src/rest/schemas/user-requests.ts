@@ -1,19 +1,19 @@
 import { Type, type Static } from '@fastify/type-provider-typebox';
 
-/** OpenAPI `UserCreateRequest`. */
+/** OpenAPI `UserCreateRequest`; absent or `null` `auto_groups` means none. */
 export const UserCreateRequest = Type.Object({
   email: Type.Optional(Type.String()),
   name: Type.Optional(Type.String()),
   role: Type.String(),
-  auto_groups: Type.Array(Type.String()),
+  auto_groups: Type.Optional(Type.Array(Type.String())),
   is_service_user: Type.Boolean(),
 });
 export type UserCreateRequest = Static<typeof UserCreateRequest>;
 
-/** OpenAPI `UserRequest` (PUT /api/users/{userId}). */
+/** OpenAPI `UserRequest` (PUT /api/users/{userId}); absent `auto_groups` is refused when converting (400), as upstream. */
 export const UserRequest = Type.Object({
   role: Type.String(),
-  auto_groups: Type.Array(Type.String()),
+  auto_groups: Type.Optional(Type.Array(Type.String())),
   is_blocked: Type.Boolean(),
 });
 export type UserRequest = Static<typeof UserRequest>;

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { User } from '../../domain/model.js';
-import { toApiUser } from './user.js';
+import { toApiCurrentUser, toApiUser } from './user.js';
 
 const user: User = {
   id: 'u1', accountId: 'a', role: 'admin', isServiceUser: false, name: 'Ann', email: 'ann@x', autoGroups: ['g'],
@@ -17,4 +17,12 @@ test('toApiUser: status, is_current and the optional last_login', () => {
   assert.equal(blocked.status, 'blocked');
   assert.equal(blocked.is_current, false);
   assert.equal(blocked.last_login, '2026-01-01T00:00:00.000Z');
+});
+
+test('toApiCurrentUser adds the permissions to the caller\'s user', () => {
+  const permissions = { is_restricted: false, modules: { peers: { create: true, read: true, update: true, delete: true } } };
+  const current = toApiCurrentUser(user, permissions);
+  assert.equal(current.is_current, true);
+  assert.equal(current.permissions, permissions);
+  assert.deepEqual({ ...current, permissions: undefined }, { ...toApiUser(user, 'u1'), permissions: undefined });
 });

@@ -1,4 +1,5 @@
 import type { User } from '../../domain/model.js';
+import type { UserPermissions } from '../../identity/permissions/index.js';
 import { apiTime } from './api-time.js';
 
 /** OpenAPI `User` (without the optional `permissions` and `idp_id`). */
@@ -33,4 +34,9 @@ export function toApiUser(user: User, callerId: string): ApiUser {
     pending_approval: user.pendingApproval,
     issued: user.issued,
   };
+}
+
+/** `GET /api/users/current`: the caller with their `permissions` (IDENTITY.md §3.2). */
+export function toApiCurrentUser(user: User, permissions: UserPermissions): ApiUser & { permissions: UserPermissions } {
+  return { ...toApiUser(user, user.id), permissions };
 }
