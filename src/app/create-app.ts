@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Config } from '../config/config.js';
 import { ServerEnvelope } from '../crypto/envelope.js';
 import { loadOrCreateServerKey } from '../crypto/server-key-file.js';
+import { securePrivateDataDir } from '../config/private-data-dir.js';
 import { InProcessChangeBus, type ChangeBus } from '../domain/change-bus.js';
 import { systemClock, type Clock } from '../domain/clock.js';
 import { xidGenerator } from '../domain/id-generator.js';
@@ -97,6 +98,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}, st
   const log = overrides.logger ?? createLogger(config.logLevel);
   const background = new AbortController();
 
+  // The data dir holds the server key and (SQLite) the store: 0700, its files 0600.
+  for (const c of securePrivateDataDir(config.dataDir)) log.warn({ path: c.path, from: c.from, to: c.to }, `tightened permissions of ${c.path} from ${c.from} to ${c.to}`);
   const envelope = new ServerEnvelope(loadOrCreateServerKey(config.dataDir));
 
   const lostConnection = (err: Error) => log.warn({ err }, 'database connection lost; the pool reconnects on demand');
@@ -180,6 +183,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}, st
         host: config.host,
         port: config.grpcPort,
         tls: config.tls,
+        handshakeTimeoutMs: config.grpcHandshakeTimeoutMs,
         onAcceptError: (err) => log.warn({ err }, 'grpc: could not accept a connection'),
       });
       const grpc = bound.port;

@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
-import { mkdirSync } from 'node:fs';
 import { DEFAULTS, buildConfig } from '../config/config.js';
 import { readEnvSettings } from '../config/env-settings.js';
+import { securePrivateDataDir } from '../config/private-data-dir.js';
 import { InProcessChangeBus } from '../domain/change-bus.js';
 import { systemClock } from '../domain/clock.js';
 import { xidGenerator } from '../domain/id-generator.js';
@@ -31,7 +31,8 @@ export async function init(argv: string[]): Promise<number> {
     return 0;
   }
   const dataDir = resolve(values['data-dir'] ?? DEFAULTS.dataDir);
-  mkdirSync(dataDir, { recursive: true });
+  // stderr: stdout ends with the token alone.
+  for (const c of securePrivateDataDir(dataDir)) process.stderr.write(`tightened permissions of ${c.path} from ${c.from} to ${c.to}\n`);
   const config = buildConfig({ flags: { dataDir }, env: readEnvSettings(process.env), file: undefined, localSecret: '' });
   const store = await openStore(config.store);
   try {

@@ -32,6 +32,8 @@ export interface Config {
   readonly peerSync: { readonly redisAddress: string | undefined; readonly key: string; readonly intervalMs: number };
   readonly logLevelOverride: { readonly redisAddress: string | undefined; readonly key: string; readonly intervalMs: number };
   readonly maxConcurrentSyncs: number;
+  /** NB_GRPC_HANDSHAKE_TIMEOUT: time a new gRPC connection has for TLS and the HTTP/2 preface. */
+  readonly grpcHandshakeTimeoutMs: number;
 }
 
 /** Command-line flags of `roost serve` (undefined = not given). */
@@ -125,6 +127,7 @@ export function buildConfig(input: {
     peerSync: { redisAddress: env.peerSyncRedisAddress, key: env.peerSyncRedisKey, intervalMs: env.peerSyncFlagIntervalMs },
     logLevelOverride: { redisAddress: env.logLevelRedisAddress, key: env.logLevelRedisKey, intervalMs: env.logLevelIntervalMs },
     maxConcurrentSyncs: env.maxConcurrentSyncs,
+    grpcHandshakeTimeoutMs: env.grpcHandshakeTimeoutMs,
   };
   return deepFreeze(config);
 }

@@ -18,6 +18,11 @@ const optionalText = (raw: string | undefined): string | undefined => {
 };
 const textOr = (fallback: string) => (raw: string | undefined): string => optionalText(raw) ?? fallback;
 const durationOr = (fallback: string) => (raw: string | undefined): number => parseGoDuration(optionalText(raw) ?? fallback);
+const positiveDurationOr = (fallback: string) => (raw: string | undefined): number => {
+  const ms = durationOr(fallback)(raw);
+  if (ms <= 0) throw invalidArgument(`must be a positive duration, got ${JSON.stringify(raw)}`);
+  return ms;
+};
 const intOr = (fallback: number) => (raw: string | undefined): number => {
   const v = optionalText(raw);
   if (v === undefined) return fallback;
@@ -41,6 +46,11 @@ export const ENV_SETTINGS = {
   logLevelRedisAddress: { env: 'NB_LOG_LEVEL_REDIS_ADDRESS', description: 'Redis polled for a runtime log-level override; unset = none', parse: optionalText },
   logLevelRedisKey: { env: 'NB_LOG_LEVEL_REDIS_KEY', description: 'key holding the log level name', parse: textOr('managementLogLevel') },
   logLevelIntervalMs: { env: 'NB_LOG_LEVEL_INTERVAL', description: 'log-level override poll interval (Go duration)', parse: durationOr('1m') },
+  grpcHandshakeTimeoutMs: {
+    env: 'NB_GRPC_HANDSHAKE_TIMEOUT',
+    description: 'a gRPC connection that has not completed TLS (if any) and sent the HTTP/2 preface within this is closed (Go duration; grpc-go\'s default)',
+    parse: positiveDurationOr('2m'),
+  },
   maxConcurrentSyncs: { env: 'NB_MAX_CONCURRENT_SYNCS', description: 'Sync set-ups in flight before RESOURCE_EXHAUSTED; negative disables', parse: intOr(1000) },
 } as const satisfies Record<string, Setting<unknown>>;
 

@@ -11,7 +11,8 @@ export const LOCAL_SECRET_FILE = 'turn-relay.secret';
 export function loadOrCreateLocalSecret(dataDir: string): string {
   const path = join(dataDir, LOCAL_SECRET_FILE);
   if (existsSync(path)) return readFileSync(path, 'utf8').trim();
-  mkdirSync(dataDir, { recursive: true });
+  // Private like everything in the data dir (CONTRACT.md: dir 0700, files 0600).
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const secret = randomBytes(32).toString('base64url');
   try {
     writeFileSync(path, `${secret}\n`, { mode: 0o600, flag: 'wx' });

@@ -13,6 +13,7 @@ test('server key is created once, private, and the same on the next load', (t) =
   const again = loadOrCreateServerKey(join(dir, 'nested'));
   assert.deepEqual(again.publicKey, first.publicKey);
   assert.equal(statSync(join(dir, 'nested', SERVER_KEY_FILE)).mode & 0o777, 0o600);
+  assert.equal(statSync(join(dir, 'nested')).mode & 0o777, 0o700, 'the data dir it creates is private too');
 });
 
 test('a corrupt key file is an Internal error, not a silent new key', (t) => {

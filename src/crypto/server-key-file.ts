@@ -21,7 +21,8 @@ export function loadOrCreateServerKey(dataDir: string): WgKeyPair {
       throw internal(`server key file ${path} is corrupt`, err);
     }
   }
-  mkdirSync(dataDir, { recursive: true });
+  // Private like everything in the data dir (CONTRACT.md: dir 0700, files 0600).
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const pair = generateWgKeyPair();
   // 'wx' fails if another process created it meanwhile; then we read theirs.
   try {

@@ -4,6 +4,7 @@ import { bumpSerial } from '../map-relevant-changes.js';
 import type { Peer, PeerMeta } from '../model.js';
 import { transact } from '../transact.js';
 import { applyPeerMeta } from './apply-peer-meta.js';
+import { checkPeerInputBounds } from './check-peer-input-bounds.js';
 import { isPeerLoginExpired } from './login-expiry.js';
 
 export interface LoginPeerInput {
@@ -21,8 +22,10 @@ export interface LoginPeerInput {
  * never stored on login). Meta follows UpdateMetaIfNew; the SSH key is stored when it differs.
  * The serial is bumped (and `all` published) when the SSH key changed or the meta change
  * affects maps; the login generation always moves on. Returns the peer as stored afterwards.
+ * A meta, SSH key or label list over its size limit → InvalidArgument, before anything is read.
  */
 export async function loginPeer(deps: DomainDeps, input: LoginPeerInput): Promise<Peer> {
+  checkPeerInputBounds({ meta: input.meta, sshKey: input.sshKey, dnsLabels: input.extraDnsLabels });
   const account = await deps.store.repos.accounts.get(input.peer.accountId);
   if (account === undefined) throw notFound(`account ${input.peer.accountId} not found`);
   if (isPeerLoginExpired(input.peer, account.settings, deps.clock.now())) {

@@ -8,6 +8,7 @@ import { cryptoRandom } from '../random.js';
 import { hashSetupKey } from '../setup-keys/setup-key-secret.js';
 import { isSetupKeyValid } from '../setup-keys/setup-key-validity.js';
 import { transact, type DomainTx } from '../transact.js';
+import { checkPeerInputBounds } from './check-peer-input-bounds.js';
 import { parseDomainLabel, registrationDnsLabel } from './dns-label.js';
 import { randomPeerIp } from './random-peer-ip.js';
 
@@ -67,7 +68,9 @@ function newPeer(input: RegisterPeerInput, key: SetupKey, ip: string, dnsLabel: 
 /** One attempt: re-check the key under its row lock, insert, join groups, count the use, bump. */
 async function insertPeer(tx: DomainTx, peer: Peer, setupKeyId: string, now: number): Promise<RegisteredPeer> {
   const key = await tx.setupKeys.getForUpdate(setupKeyId);
-  if (key === undefined || !isSetupKeyValid(key, now)) throw preconditionFailed("couldn't add peer: setup key is invalid");
+  // Same answer as the check before the lock: whether a Login lost a race for the key's last
+  // use or came after it must not depend on the engine's timing (upstream: PreconditionFailed).
+  if (key === undefined || !isSetupKeyValid(key, now)) throw invalidKey();
   await tx.peers.insert(peer);
   const all = await tx.groups.findByName(peer.accountId, ALL_GROUP_NAME);
   if (all === undefined) throw notFound(`group ${ALL_GROUP_NAME} not found in account ${peer.accountId}`);
@@ -88,11 +91,13 @@ async function insertPeer(tx: DomainTx, peer: Peer, setupKeyId: string, now: num
 /**
  * Registers a new peer with a setup key (Login of an unknown WireGuard key, SEMANTICS.md §3.3).
  * Errors: key already registered → PreconditionFailed; setup key unknown, revoked, expired or
- * used up → NotFound (PreconditionFailed if it became invalid under the lock); extra DNS labels
- * the key does not allow → PreconditionFailed; unusable hostname or labels → InvalidArgument.
+ * used up → NotFound, also when it became invalid under the lock; extra DNS labels
+ * the key does not allow → PreconditionFailed; unusable hostname or labels, or a meta, SSH key or
+ * label list over its size limit → InvalidArgument (checked first: nothing is read or stored).
  * Publishes `all` for the account after commit.
  */
 export async function registerPeer(deps: DomainDeps, input: RegisterPeerInput): Promise<RegisteredPeer> {
+  checkPeerInputBounds({ meta: input.meta, sshKey: input.sshKey, dnsLabels: input.extraDnsLabels });
   const now = deps.clock.now();
   const repos = deps.store.repos;
   if ((await repos.peers.findByKey(input.key)) !== undefined) throw alreadyRegistered();

@@ -34,3 +34,12 @@ test('addresses that are not prefixes are dropped', () => {
   assert.deepEqual(m.networkAddresses.map((a) => a.mac), ['a', 'c']);
   assert.equal(isPrefix('::/0'), true);
 });
+
+test('a meta over its size limits is InvalidArgument naming the field; addresses are counted before filtering', () => {
+  assert.throws(() => metaFromWire(create(PeerSystemMetaSchema, { hostname: 'h'.repeat(100_000) })), { kind: 'InvalidArgument', message: 'meta.hostname is too long: 100000 characters, at most 1024' });
+  const unusable = Array.from({ length: 20_000 }, () => ({ netIP: 'not-a-prefix', mac: '' }));
+  assert.throws(() => metaFromWire(create(PeerSystemMetaSchema, { networkAddresses: unusable })), { kind: 'InvalidArgument', message: /^meta\.networkAddresses has too many entries: 20000/ });
+  const files = Array.from({ length: 1_025 }, (_, i) => ({ path: `/f${i}` }));
+  assert.throws(() => metaFromWire(create(PeerSystemMetaSchema, { files })), { kind: 'InvalidArgument', message: /^meta\.files / });
+  assert.equal(metaFromWire(create(PeerSystemMetaSchema, { files: files.slice(0, 1_024) })).files.length, 1_024);
+});

@@ -2,6 +2,7 @@ import { isIPv4, isIPv6 } from 'node:net';
 import type { PeerSystemMeta } from '../../gen/management_pb.js';
 import type { PeerMeta } from '../../domain/model.js';
 import { EMPTY_META } from '../../domain/peer-meta.js';
+import { checkPeerInputBounds } from '../../domain/peers/check-peer-input-bounds.js';
 
 /** Whether `text` is an interface prefix like `192.168.1.20/24` or `fe80::1/64`. */
 export function isPrefix(text: string): boolean {
@@ -17,9 +18,17 @@ export function isPrefix(text: string): boolean {
 /**
  * The stored meta record built from a request's meta (SEMANTICS.md §1.3): OSVersion falls back to
  * `core`; addresses whose netIP is not a prefix are dropped; absent meta is the empty record.
+ * A meta over its size limits (check-peer-input-bounds.ts) → InvalidArgument, so Login, Sync
+ * and SyncMeta refuse it before any work; the address list is bounded before it is filtered.
  */
 export function metaFromWire(m: PeerSystemMeta | undefined): PeerMeta {
   if (!m) return EMPTY_META;
+  const meta = unfilteredMeta(m);
+  checkPeerInputBounds({ meta });
+  return { ...meta, networkAddresses: meta.networkAddresses.filter((a) => isPrefix(a.netIP)) };
+}
+
+function unfilteredMeta(m: PeerSystemMeta): PeerMeta {
   const f = m.flags;
   return {
     hostname: m.hostname,
@@ -32,7 +41,7 @@ export function metaFromWire(m: PeerSystemMeta | undefined): PeerMeta {
     netbirdVersion: m.netbirdVersion,
     uiVersion: m.uiVersion,
     kernelVersion: m.kernelVersion,
-    networkAddresses: m.networkAddresses.filter((a) => isPrefix(a.netIP)).map((a) => ({ netIP: a.netIP, mac: a.mac })),
+    networkAddresses: m.networkAddresses.map((a) => ({ netIP: a.netIP, mac: a.mac })),
     sysSerialNumber: m.sysSerialNumber,
     sysProductName: m.sysProductName,
     sysManufacturer: m.sysManufacturer,
