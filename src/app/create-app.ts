@@ -35,6 +35,7 @@ import { updatingIdentities, PeerIdentities, type SyncPeer } from '../sync/peer-
 import { SendGate } from '../sync/send-gate.js';
 import { StatusWriter } from '../sync/status-writer.js';
 import { createLogger, type Logger } from './create-logger.js';
+import { runOidcDiscovery } from '../identity/oidc/run-oidc-discovery.js';
 
 /**
  * Full-map sends in progress at once, and how long one may hold its slot while its peer is slow
@@ -96,6 +97,9 @@ export interface App {
 export async function createApp(config: Config, overrides: AppOverrides = {}, startup: StartupOptions = {}): Promise<App> {
   const clock = overrides.clock ?? systemClock;
   const log = overrides.logger ?? createLogger(config.logLevel);
+  // OIDC discovery (IDENTITY.md §1.2) before anything opens; a failure stops start-up.
+  const auth = await runOidcDiscovery(config.auth, { log });
+  if (auth !== config.auth) config = Object.freeze({ ...config, auth });
   const background = new AbortController();
 
   // The data dir holds the server key and (SQLite) the store: 0700, its files 0600.
@@ -164,7 +168,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}, st
   const login = new LoginService({ peers, maps, cache, services: config, clock, dnsDomain: config.dnsDomain, observe: (result, s) => metrics.loginDuration.observe({ result }, s) });
   const sync = new SyncService({ peers, identities, serials, status, sends, maps, registry: streams, services: config, fastPath, clock, log, metrics, maxConcurrentSetups: config.maxConcurrentSyncs });
 
-  const grpcServer = createGrpcServer({ envelope, clock, log, sessions: createSessionAdapter({ envelope, login, sync, peers }) });
+  const grpcServer = createGrpcServer({ envelope, clock, log, sessions: createSessionAdapter({ envelope, login, sync, peers }), authFlows: config.auth });
   const restApp = createRestApp({ ...domain, snapshots: store, dnsDomain: config.dnsDomain, clock, log });
   const metricsServer: HttpServer = createMetricsServer(registry);
 

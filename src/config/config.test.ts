@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildConfig, DEFAULTS } from './config.js';
+import { buildConfig, DEFAULTS, NO_AUTH } from './config.js';
+import { parseManagementJson } from './management-json.js';
 import { readEnvSettings } from './env-settings.js';
 import { isRoostError } from '../domain/errors.js';
 
@@ -61,4 +62,13 @@ test('a management.json configures its own services; absent sections stay absent
   assert.equal(c.turn, null);
   assert.equal(c.relay, null);
   assert.deepEqual(c.stuns, []);
+});
+
+test('auth settings: none without a file, else what the file says, frozen', () => {
+  assert.equal(buildConfig({ ...base, env: readEnvSettings({}) }).auth, NO_AUTH);
+  const file = parseManagementJson(JSON.stringify({ Signal: { URI: 'sig:443' }, HttpConfig: { AuthAudience: 'api' }, PKCEAuthorizationFlow: { ProviderConfig: { ClientID: 'p' } } }));
+  const c = buildConfig({ ...base, env: readEnvSettings({}), file });
+  assert.equal(c.auth.http.authAudience, 'api');
+  assert.equal(c.auth.pkceAuthorizationFlow?.providerConfig.clientId, 'p');
+  assert.ok(Object.isFrozen(c.auth.pkceAuthorizationFlow?.providerConfig.redirectUrls));
 });

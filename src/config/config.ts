@@ -1,9 +1,10 @@
 import { join, resolve } from 'node:path';
 import { invalidArgument } from '../domain/errors.js';
 import type { EnvSettings } from './env-settings.js';
-import type { HostEntry, ManagementJson, RelaySettings, TurnSettings } from './management-json.js';
+import type { AuthSettings, HostEntry, ManagementJson, RelaySettings, TurnSettings } from './management-json.js';
 
 export type { HostEntry, RelaySettings, TurnSettings } from './management-json.js';
+export type { AuthSettings, DeviceFlowSettings, HttpAuthSettings, LoginFlag, PkceFlowSettings, ProviderSettings } from './management-json.js';
 
 export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal';
 export const LOG_LEVELS: readonly LogLevel[] = ['trace', 'debug', 'info', 'warn', 'error', 'fatal'];
@@ -34,6 +35,8 @@ export interface Config {
   readonly maxConcurrentSyncs: number;
   /** NB_GRPC_HANDSHAKE_TIMEOUT: time a new gRPC connection has for TLS and the HTTP/2 preface. */
   readonly grpcHandshakeTimeoutMs: number;
+  /** HttpConfig auth keys and SSO flows as the file says; OIDC discovery is applied at start (create-app). */
+  readonly auth: AuthSettings;
 }
 
 /** Command-line flags of `roost serve` (undefined = not given). */
@@ -57,6 +60,22 @@ export const DEFAULTS = Object.freeze({
   /** Where the built-in single-machine defaults point Signal, STUN, TURN and relay. */
   localServicesHost: '127.0.0.1',
 });
+
+/** No management.json, or one without HttpConfig or flow blocks: no SSO. */
+export const NO_AUTH: AuthSettings = {
+  http: {
+    authIssuer: '',
+    authAudience: '',
+    extraAuthAudience: '',
+    cliAuthAudience: '',
+    authUserIdClaim: '',
+    authKeysLocation: '',
+    idpSignKeyRefreshEnabled: false,
+    oidcConfigEndpoint: '',
+  },
+  deviceAuthorizationFlow: null,
+  pkceAuthorizationFlow: null,
+};
 
 /**
  * Built-in single-machine services (no --config): everything on the local host, never a public
@@ -128,6 +147,7 @@ export function buildConfig(input: {
     logLevelOverride: { redisAddress: env.logLevelRedisAddress, key: env.logLevelRedisKey, intervalMs: env.logLevelIntervalMs },
     maxConcurrentSyncs: env.maxConcurrentSyncs,
     grpcHandshakeTimeoutMs: env.grpcHandshakeTimeoutMs,
+    auth: file?.auth ?? NO_AUTH,
   };
   return deepFreeze(config);
 }

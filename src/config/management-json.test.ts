@@ -46,3 +46,66 @@ test('rejects what upstream would panic on or silently mis-serve', () => {
     assert.throws(() => parseManagementJson(typeof v === 'string' ? v : JSON.stringify(v)), (e: unknown) => isRoostError(e, 'InvalidArgument'), name);
   }
 });
+
+test('HttpConfig auth keys and both flow blocks, keys matched case-insensitively', () => {
+  const cfg = parseManagementJson(
+    JSON.stringify({
+      HttpConfig: {
+        authissuer: 'https://idp.example/',
+        AuthAudience: 'api',
+        ExtraAuthAudience: 'extra',
+        CLIAuthAudience: 'cli',
+        AuthUserIDClaim: 'oid',
+        AuthKeysLocation: 'https://idp.example/keys',
+        IdpSignKeyRefreshEnabled: true,
+        OIDCConfigEndpoint: 'https://idp.example/.well-known/openid-configuration',
+      },
+      DeviceAuthorizationFlow: { Provider: 'hosted', ProviderConfig: { ClientID: 'c', Audience: 'api', Scope: 'openid', UseIDToken: true } },
+      pkceauthorizationflow: { providerconfig: { ClientID: 'p', RedirectURLs: ['http://localhost:53000/'], DisablePromptLogin: true, LoginFlag: 1, ClientSecret: null } },
+    }),
+  );
+  assert.deepEqual(cfg.auth?.http, {
+    authIssuer: 'https://idp.example/',
+    authAudience: 'api',
+    extraAuthAudience: 'extra',
+    cliAuthAudience: 'cli',
+    authUserIdClaim: 'oid',
+    authKeysLocation: 'https://idp.example/keys',
+    idpSignKeyRefreshEnabled: true,
+    oidcConfigEndpoint: 'https://idp.example/.well-known/openid-configuration',
+  });
+  const empty = { clientId: '', clientSecret: '', domain: '', audience: '', tokenEndpoint: '', deviceAuthEndpoint: '', authorizationEndpoint: '', scope: '', useIdToken: false, redirectUrls: [], disablePromptLogin: false, loginFlag: 0 };
+  assert.deepEqual(cfg.auth?.deviceAuthorizationFlow, { provider: 'hosted', providerConfig: { ...empty, clientId: 'c', audience: 'api', scope: 'openid', useIdToken: true } });
+  assert.deepEqual(cfg.auth?.pkceAuthorizationFlow, { providerConfig: { ...empty, clientId: 'p', redirectUrls: ['http://localhost:53000/'], disablePromptLogin: true, loginFlag: 1 } });
+});
+
+test('absent auth blocks: empty HttpConfig keys, no flows; unknown providers load (the RPC refuses them)', () => {
+  const none = parseManagementJson('{"HttpConfig": {"CertFile": "/c"}, "DeviceAuthorizationFlow": null}');
+  assert.equal(none.auth?.http.authAudience, '');
+  assert.equal(none.auth?.http.idpSignKeyRefreshEnabled, false);
+  assert.equal(none.auth?.deviceAuthorizationFlow, null);
+  assert.equal(none.auth?.pkceAuthorizationFlow, null);
+  assert.equal(parseManagementJson('{"DeviceAuthorizationFlow": {"Provider": "auth0"}}').auth?.deviceAuthorizationFlow?.provider, 'auth0');
+  assert.equal(parseManagementJson('{"DeviceAuthorizationFlow": {}}').auth?.deviceAuthorizationFlow?.provider, '');
+});
+
+test('bad auth settings are refused with the key named', () => {
+  const bad: [unknown, RegExp][] = [
+    [{ HttpConfig: { AuthAudience: 5 } }, /^HttpConfig\.AuthAudience: expected a string$/],
+    [{ HttpConfig: { IdpSignKeyRefreshEnabled: 'true' } }, /^HttpConfig\.IdpSignKeyRefreshEnabled: expected true or false$/],
+    [{ HttpConfig: { OIDCConfigEndpoint: 'idp.example/.well-known' } }, /^HttpConfig\.OIDCConfigEndpoint: .* is not an http\(s\) URL$/],
+    [{ HttpConfig: { AuthKeysLocation: 'file:///etc/keys' } }, /^HttpConfig\.AuthKeysLocation: /],
+    [{ DeviceAuthorizationFlow: 'hosted' }, /^DeviceAuthorizationFlow: expected an object$/],
+    [{ DeviceAuthorizationFlow: { Provider: 1 } }, /^DeviceAuthorizationFlow\.Provider: expected a string$/],
+    [{ DeviceAuthorizationFlow: { ProviderConfig: { UseIDToken: 1 } } }, /^DeviceAuthorizationFlow\.ProviderConfig\.UseIDToken: /],
+    [{ DeviceAuthorizationFlow: { ProviderConfig: [] } }, /^DeviceAuthorizationFlow\.ProviderConfig: expected an object$/],
+    [{ PKCEAuthorizationFlow: { ProviderConfig: { RedirectURLs: 'http://localhost:53000/' } } }, /^PKCEAuthorizationFlow\.ProviderConfig\.RedirectURLs: expected a list/],
+    [{ PKCEAuthorizationFlow: { ProviderConfig: { RedirectURLs: [53000] } } }, /^PKCEAuthorizationFlow\.ProviderConfig\.RedirectURLs\[0\]: expected a string$/],
+    [{ PKCEAuthorizationFlow: { ProviderConfig: { LoginFlag: 3 } } }, /^PKCEAuthorizationFlow\.ProviderConfig\.LoginFlag: must be 0/],
+    [{ PKCEAuthorizationFlow: { ProviderConfig: { LoginFlag: '1' } } }, /LoginFlag: must be 0/],
+    [{ PKCEAuthorizationFlow: { ProviderConfig: { ClientID: ['x'] } } }, /^PKCEAuthorizationFlow\.ProviderConfig\.ClientID: expected a string$/],
+  ];
+  for (const [v, re] of bad) {
+    assert.throws(() => parseManagementJson(JSON.stringify(v)), (e: unknown) => (isRoostError(e, 'InvalidArgument') && re.test(e.message)) || assert.fail(`${JSON.stringify(v)}: ${String(e)}`));
+  }
+});

@@ -4,7 +4,8 @@ import { parseGoDuration } from '../shared/go-duration.js';
 
 /**
  * The subset of NetBird's management.json that Roost honours (SEMANTICS.md §9.1): Stuns,
- * TURNConfig, Relay, Signal, Datadir, StoreConfig, HttpConfig. Like upstream the file is first
+ * TURNConfig, Relay, Signal, Datadir, StoreConfig, HttpConfig, DeviceAuthorizationFlow,
+ * PKCEAuthorizationFlow. Like upstream the file is first
  * rendered with `{{ .VAR }}` taken from the environment, keys match case-insensitively, unknown
  * keys are ignored and durations are Go strings or nanosecond numbers.
  */
@@ -31,6 +32,55 @@ export interface RelaySettings {
   readonly secret: string;
 }
 
+/** `HttpConfig` keys about who may call (IDENTITY.md §1.1); '' = not set. */
+export interface HttpAuthSettings {
+  readonly authIssuer: string;
+  readonly authAudience: string;
+  readonly extraAuthAudience: string;
+  readonly cliAuthAudience: string;
+  /** Claim holding the user ID; '' means `sub`. */
+  readonly authUserIdClaim: string;
+  readonly authKeysLocation: string;
+  readonly idpSignKeyRefreshEnabled: boolean;
+  readonly oidcConfigEndpoint: string;
+}
+
+/** 0 adds `prompt=login`, 1 `max_age=0`, 2 nothing (PROTOCOL.md §7.9). */
+export type LoginFlag = 0 | 1 | 2;
+
+/** `ProviderConfig` of either flow block (IDENTITY.md §1.3), passed to clients as configured. */
+export interface ProviderSettings {
+  readonly clientId: string;
+  readonly clientSecret: string;
+  readonly domain: string;
+  readonly audience: string;
+  readonly tokenEndpoint: string;
+  readonly deviceAuthEndpoint: string;
+  readonly authorizationEndpoint: string;
+  readonly scope: string;
+  readonly useIdToken: boolean;
+  readonly redirectUrls: readonly string[];
+  readonly disablePromptLogin: boolean;
+  readonly loginFlag: LoginFlag;
+}
+
+export interface DeviceFlowSettings {
+  /** As written; only `hosted` (any case) is served, exactly `none` disables (IDENTITY.md §2.1). */
+  readonly provider: string;
+  readonly providerConfig: ProviderSettings;
+}
+
+export interface PkceFlowSettings {
+  readonly providerConfig: ProviderSettings;
+}
+
+/** Everything about signing people in; a flow is null when its block is absent. */
+export interface AuthSettings {
+  readonly http: HttpAuthSettings;
+  readonly deviceAuthorizationFlow: DeviceFlowSettings | null;
+  readonly pkceAuthorizationFlow: PkceFlowSettings | null;
+}
+
 export interface ManagementJson {
   readonly stuns?: readonly HostEntry[];
   readonly turn?: TurnSettings;
@@ -39,6 +89,8 @@ export interface ManagementJson {
   readonly datadir?: string;
   readonly storeEngine?: 'sqlite' | 'postgres';
   readonly http?: { readonly certFile?: string; readonly certKey?: string; readonly authUserIdClaim?: string };
+  /** HttpConfig's auth keys and the two flow blocks. */
+  readonly auth?: AuthSettings;
 }
 
 type Json = Record<string, unknown>;
@@ -70,6 +122,78 @@ function duration(v: unknown, where: string): number {
   if (typeof v === 'number') return Math.round(v / 1e6); // Go: nanoseconds
   if (typeof v === 'string' && v !== '') return parseGoDuration(v);
   throw invalidArgument(`${where}: a duration is required (e.g. "12h")`);
+}
+
+function bool(v: unknown, where: string): boolean {
+  if (v === undefined || v === null) return false;
+  if (typeof v !== 'boolean') throw invalidArgument(`${where}: expected true or false`);
+  return v;
+}
+
+function strings(v: unknown, where: string): string[] {
+  if (v === undefined || v === null) return [];
+  if (!Array.isArray(v)) throw invalidArgument(`${where}: expected a list of strings`);
+  return v.map((s, i) => str(s, `${where}[${i}]`));
+}
+
+/** A URL fetched at start or per token: refused at load rather than failing every login later. */
+function httpUrl(v: unknown, where: string): string {
+  const s = str(v, where);
+  if (s === '') return s;
+  let url: URL | undefined;
+  try {
+    url = new URL(s);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) throw invalidArgument(`${where}: ${JSON.stringify(s)} is not an http(s) URL`);
+  return s;
+}
+
+const LOGIN_FLAGS: readonly LoginFlag[] = [0, 1, 2];
+
+function providerSettings(v: unknown, where: string): ProviderSettings {
+  const o = asObject(v, where) ?? {};
+  const loginFlag = field(o, 'LoginFlag') ?? 0;
+  if (!LOGIN_FLAGS.includes(loginFlag as LoginFlag)) throw invalidArgument(`${where}.LoginFlag: must be 0 (prompt=login), 1 (max_age=0) or 2 (none)`);
+  return {
+    clientId: str(field(o, 'ClientID'), `${where}.ClientID`),
+    clientSecret: str(field(o, 'ClientSecret'), `${where}.ClientSecret`),
+    domain: str(field(o, 'Domain'), `${where}.Domain`),
+    audience: str(field(o, 'Audience'), `${where}.Audience`),
+    tokenEndpoint: str(field(o, 'TokenEndpoint'), `${where}.TokenEndpoint`),
+    deviceAuthEndpoint: str(field(o, 'DeviceAuthEndpoint'), `${where}.DeviceAuthEndpoint`),
+    authorizationEndpoint: str(field(o, 'AuthorizationEndpoint'), `${where}.AuthorizationEndpoint`),
+    scope: str(field(o, 'Scope'), `${where}.Scope`),
+    useIdToken: bool(field(o, 'UseIDToken'), `${where}.UseIDToken`),
+    redirectUrls: strings(field(o, 'RedirectURLs'), `${where}.RedirectURLs`),
+    disablePromptLogin: bool(field(o, 'DisablePromptLogin'), `${where}.DisablePromptLogin`),
+    loginFlag: loginFlag as LoginFlag,
+  };
+}
+
+/** HttpConfig's auth keys and the flow blocks (IDENTITY.md §1.1, §1.3); absent keys are ''. */
+function authSettings(root: Json): AuthSettings {
+  const h = asObject(field(root, 'HttpConfig'), 'HttpConfig') ?? {};
+  const key = (name: string) => str(field(h, name), `HttpConfig.${name}`);
+  const device = asObject(field(root, 'DeviceAuthorizationFlow'), 'DeviceAuthorizationFlow');
+  const pkce = asObject(field(root, 'PKCEAuthorizationFlow'), 'PKCEAuthorizationFlow');
+  return {
+    http: {
+      authIssuer: key('AuthIssuer'),
+      authAudience: key('AuthAudience'),
+      extraAuthAudience: key('ExtraAuthAudience'),
+      cliAuthAudience: key('CLIAuthAudience'),
+      authUserIdClaim: key('AuthUserIDClaim'),
+      authKeysLocation: httpUrl(field(h, 'AuthKeysLocation'), 'HttpConfig.AuthKeysLocation'),
+      idpSignKeyRefreshEnabled: bool(field(h, 'IdpSignKeyRefreshEnabled'), 'HttpConfig.IdpSignKeyRefreshEnabled'),
+      oidcConfigEndpoint: httpUrl(field(h, 'OIDCConfigEndpoint'), 'HttpConfig.OIDCConfigEndpoint'),
+    },
+    deviceAuthorizationFlow: device
+      ? { provider: str(field(device, 'Provider'), 'DeviceAuthorizationFlow.Provider'), providerConfig: providerSettings(field(device, 'ProviderConfig'), 'DeviceAuthorizationFlow.ProviderConfig') }
+      : null,
+    pkceAuthorizationFlow: pkce ? { providerConfig: providerSettings(field(pkce, 'ProviderConfig'), 'PKCEAuthorizationFlow.ProviderConfig') } : null,
+  };
 }
 
 const PROTOS: readonly HostProto[] = ['udp', 'dtls', 'tcp', 'http', 'https'];
@@ -143,6 +267,7 @@ export function parseManagementJson(text: string): ManagementJson {
       authUserIdClaim: str(field(http, 'AuthUserIDClaim'), 'HttpConfig.AuthUserIDClaim') || undefined,
     };
   }
+  out.auth = authSettings(root);
   return out;
 }
 

@@ -7,6 +7,7 @@ import type { Clock } from '../domain/clock.js';
 import { RoostError } from '../domain/errors.js';
 import { toGrpcError, type ErrorLogger } from './errors.js';
 import { serverKeyAnswers } from './handlers/get-server-key.js';
+import { authorizationFlowHandlers, type AuthorizationFlowSettings } from './handlers/authorization-flows.js';
 import { openRequest, type OpenedRequest } from './open-request.js';
 import { http2SessionOf } from './http2-session-of.js';
 import { callerIp } from './peer-address.js';
@@ -21,6 +22,8 @@ export interface GrpcServerDeps {
   readonly log: ErrorLogger;
   /** Login/Sync/SyncMeta/Logout behaviour; absent parts answer UNIMPLEMENTED after validation. */
   readonly sessions: Partial<GrpcSessionPorts>;
+  /** SSO flow blocks (after discovery); absent = none configured, both flows answer NOT_FOUND. */
+  readonly authFlows?: AuthorizationFlowSettings;
 }
 
 /** Channel options: NetBird clients ping every 15–30 s, also between calls; never penalise that. */
@@ -56,18 +59,13 @@ export function createGrpcServer(deps: GrpcServerDeps): Server {
   };
 
   const serverKey = serverKeyAnswers({ serverPublicKey: deps.envelope.publicKeyText, clock: deps.clock });
+  const flows = authorizationFlowHandlers({ envelope: deps.envelope, flows: deps.authFlows ?? { deviceAuthorizationFlow: null, pkceAuthorizationFlow: null } });
   const impl: Record<MethodName, unknown> = {
     GetServerKey: unary('GetServerKey', serverKey),
     isHealthy: unary('isHealthy', () => EMPTY),
-    // No SSO provider: NOT_FOUND makes clients fall back to setup keys (PROTOCOL.md §7.9).
-    GetDeviceAuthorizationFlow: unary('GetDeviceAuthorizationFlow', (call) => {
-      openRequest(call.request, EmptySchema, deps.envelope);
-      throw new RoostError('NotFound', 'no SSO provider is configured; use a setup key');
-    }),
-    GetPKCEAuthorizationFlow: unary('GetPKCEAuthorizationFlow', (call) => {
-      openRequest(call.request, EmptySchema, deps.envelope);
-      throw new RoostError('NotFound', 'no SSO provider is configured; use a setup key');
-    }),
+    // Unconfigured flows answer NOT_FOUND: clients try the other flow, then setup keys (PROTOCOL.md §7.9).
+    GetDeviceAuthorizationFlow: unary('GetDeviceAuthorizationFlow', (call) => flows.device(call.request)),
+    GetPKCEAuthorizationFlow: unary('GetPKCEAuthorizationFlow', (call) => flows.pkce(call.request)),
     Login: unary('Login', async (call) => {
       const req = opened(call, LoginRequestSchema);
       if (!deps.sessions.login) return unimplemented('Login')();
