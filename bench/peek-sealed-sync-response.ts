@@ -56,7 +56,7 @@ class SealedBytes {
 /**
  * The serial of a sealed SyncResponse (nonce ‖ secretbox) without opening all of it: walks
  * the top-level fields decrypting only tags and lengths, up to the NetworkMap, and reads its
- * first field; what follows the map (the server puts the legacy remote-peer copy there) is
+ * first field; what follows the map (upstream puts its legacy remote-peer copy there) is
  * not walked. The MAC is NOT checked — callers open a sample of messages fully. On a
  * 5,000-peer map this touches a few hundred bytes of keystream instead of megabytes.
  */

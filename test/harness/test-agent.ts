@@ -149,7 +149,7 @@ export class TestAgent {
     const { key } = await this.getServerKey();
     const inner = request.innerBytes ?? toBinary(SyncRequestSchema, create(SyncRequestSchema, request.meta ? { meta: request.meta } : {}));
     const call = this.client.makeServerStreamRequest(SERVICE + 'Sync', raw.ser, raw.de, this.envelope(key, inner), new Metadata(), {});
-    return new SyncStream(call, (bytes) => fromBinary(SyncResponseSchema, this.openResponse(key, bytes)));
+    return new SyncStream(call, (bytes) => this.openResponse(key, bytes), (inner) => fromBinary(SyncResponseSchema, inner));
   }
 }
 
@@ -160,14 +160,19 @@ export class SyncStream {
   private readonly queue: Item[] = [];
   private waiter: ((i: Item) => void) | undefined;
   private ended = false;
+  /** Every message's opened (decrypted, still encoded) SyncResponse bytes, in order of arrival. */
+  readonly inners: Uint8Array[] = [];
 
   constructor(
     private readonly call: ClientReadableStream<Uint8Array>,
-    decode: (b: Uint8Array) => SyncResponse,
+    open: (b: Uint8Array) => Uint8Array,
+    decode: (inner: Uint8Array) => SyncResponse,
   ) {
     call.on('data', (b: Uint8Array) => {
       try {
-        this.push({ msg: decode(b) });
+        const inner = open(b);
+        this.inners.push(inner);
+        this.push({ msg: decode(inner) });
       } catch (e) {
         this.push({ err: new GrpcCallError(status.DATA_LOSS, `undecryptable response: ${(e as Error).message}`) });
       }

@@ -185,7 +185,7 @@ test('the reference really carries every part the cases fill in (so equality mea
   const m = w.networkMap!;
   assert.deepEqual(
     [w.remotePeers.length, m.remotePeers.length, m.offlinePeers.length, m.firewallRules.length, m.routes.length, m.routesFirewallRules.length, w.checks.length],
-    [3, 3, 2, 5, 2, 3, 2],
+    [0, 3, 2, 5, 2, 3, 2], // no deprecated top-level remotePeers copy
   );
   assert.equal(m.firewallRules.filter((r) => r.portInfo !== undefined).length, 2);
   assert.ok(m.dnsConfig && m.dnsConfig.customZones.length === 1 && w.netbirdConfig?.relay && w.peerConfig, 'dns zone, relay and peer config present');

@@ -6,21 +6,18 @@ import type { SyncMessage } from '../../sync/sync-message.js';
 import { customZoneHeadToWire, dnsConfigHeadToWire, networkMapHeadToWire } from './network-map-to-wire.js';
 import { assemble, encodedFields, fieldNumber, framedFields, messageField, payloadOf, repeatedField, type Piece } from './proto-writer.js';
 import { syncResponseHeadToWire } from './sync-message-to-wire.js';
-import { FRAMED_FIELD, type WireElementCache } from './wire-element-cache.js';
+import type { WireElementCache } from './wire-element-cache.js';
 
 /** Field numbers, read from the schema (proto/management.proto). */
-const SYNC_RESPONSE = { remotePeers: fieldNumber(SyncResponseSchema, 'remotePeers'), networkMap: fieldNumber(SyncResponseSchema, 'networkMap') };
+const SYNC_RESPONSE = { networkMap: fieldNumber(SyncResponseSchema, 'networkMap') };
 const NETWORK_MAP = { dnsConfig: fieldNumber(NetworkMapSchema, 'dnsConfig'), offlinePeers: fieldNumber(NetworkMapSchema, 'offlinePeers') };
 const DNS_CONFIG = { customZones: fieldNumber(DNSConfigSchema, 'customZones') };
 
-// Cached remote peers are framed as NetworkMap.remotePeers and spliced into SyncResponse.remotePeers too.
-if (SYNC_RESPONSE.remotePeers !== FRAMED_FIELD.remotePeer) throw new Error('SyncResponse.remotePeers and NetworkMap.remotePeers differ in number');
 
 /**
  * SyncResponse bytes for `msg`, equal after decoding to `syncMessageToWire(msg)` but without a
  * protobuf object per list element: the per-peer parts go through @bufbuild/protobuf, while
- * remote peers, offline peers, firewall rules and DNS records are spliced in from `cache` (the
- * remote peers twice: NetworkMap.remotePeers and the deprecated SyncResponse.remotePeers).
+ * remote peers, offline peers, firewall rules and DNS records are spliced in from `cache`.
  * Protobuf allows any field order, so the result is one valid encoding, in one buffer.
  */
 export function encodeSyncMessage(msg: SyncMessage, cache: WireElementCache): Uint8Array {
@@ -28,16 +25,15 @@ export function encodeSyncMessage(msg: SyncMessage, cache: WireElementCache): Ui
   const head = toBinary(SyncResponseSchema, syncResponseHeadToWire(msg));
   const m = msg.map;
   if (!m) return head;
-  const peers = framedFields(cache.remotePeers(m.remotePeers));
   const map = messageField(SYNC_RESPONSE.networkMap, [
     encodedFields(toBinary(NetworkMapSchema, networkMapHeadToWire(m))),
-    peers,
+    framedFields(cache.remotePeers(m.remotePeers)),
     // Offline peers are few (login-expired): re-framed for their own field.
     repeatedField(NETWORK_MAP.offlinePeers, cache.eachRemotePeer(m.offlinePeers).map(payloadOf)),
     framedFields(cache.firewallRules(m.firewallRules)),
     messageField(NETWORK_MAP.dnsConfig, dnsConfigPieces(m.dnsConfig, cache)),
   ]);
-  return assemble([encodedFields(head), map, peers]);
+  return assemble([encodedFields(head), map]);
 }
 
 /**

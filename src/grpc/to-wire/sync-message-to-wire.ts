@@ -5,20 +5,21 @@ import { controlConfigToWire } from './control-config-to-wire.js';
 import { networkMapToWire, peerConfigToWire } from './network-map-to-wire.js';
 
 /**
- * A SyncResponse. With a map, the deprecated top-level copies (peerConfig, remotePeers,
- * remotePeersIsEmpty) are filled as upstream does; `checks` null means "not sent". Sends use
- * encodeSyncMessage (same message, far cheaper); this object form is its reference in tests.
+ * A SyncResponse. With a map, the small deprecated top-level copies (peerConfig,
+ * remotePeersIsEmpty) are filled as upstream does, but not the top-level remotePeers: no client
+ * since v0.20 reads it (each reads NetworkMap.remotePeers), and it doubled a large map's bytes.
+ * `checks` null means "not sent". Sends use encodeSyncMessage (same message, far cheaper); this
+ * object form is its reference in tests.
  */
 export function syncMessageToWire(msg: SyncMessage): SyncResponse {
   const out = syncResponseHeadToWire(msg);
   if (msg.map) {
     out.networkMap = networkMapToWire(msg.map);
-    out.remotePeers = out.networkMap.remotePeers;
   }
   return out;
 }
 
-/** The SyncResponse without networkMap and the top-level remotePeers copy (see encode-sync-message). */
+/** The SyncResponse without its networkMap (see encode-sync-message). */
 export function syncResponseHeadToWire(msg: SyncMessage): SyncResponse {
   return create(SyncResponseSchema, {
     netbirdConfig: msg.config ? controlConfigToWire(msg.config) : undefined,
