@@ -36,6 +36,7 @@ import { SendGate } from '../sync/send-gate.js';
 import { StatusWriter } from '../sync/status-writer.js';
 import { createLogger, type Logger } from './create-logger.js';
 import { runOidcDiscovery } from '../identity/oidc/run-oidc-discovery.js';
+import { domainPeerJobPorts, PeerActivity, runPeerJobs } from '../jobs/index.js';
 
 /**
  * Full-map sends in progress at once, and how long one may hold its slot while its peer is slow
@@ -60,6 +61,8 @@ export interface AppOverrides {
   readonly afterFastPathEligibility?: (peer: SyncPeer) => Promise<void>;
   /** How long connection-status changes wait to be written in a batch (default 20 ms). */
   readonly statusWriteDelayMs?: number;
+  /** Longest real-time wait of the background jobs before they read the clock again (ManualClock tests: a few ms). */
+  readonly jobNapMs?: number;
   /** Use this store instead of opening `config.store` (it is still migrated and closed). */
   readonly store?: Store;
 }
@@ -146,7 +149,11 @@ export async function createApp(config: Config, overrides: AppOverrides = {}, st
     serials.observe(change);
     for (const d of change.deletedPeers ?? []) identities.forget(d.key);
   });
-  const status = new StatusWriter(lifecycle, {
+  // The background jobs (src/jobs) learn which accounts to look at from committed changes,
+  // status writes and settings updates.
+  const activity = new PeerActivity({ findPeer: (key) => identities.find(key), onError: (err) => log.warn({ err }, 'background jobs: could not look up a peer') });
+  const stopActivity = bus.subscribe((change) => activity.accountChanged(change.accountId));
+  const status = new StatusWriter(activity.observing(lifecycle), {
     delayMs: overrides.statusWriteDelayMs ?? 20,
     maxBatch: 256,
     onError: (err, items) => log.warn({ err, items }, 'could not write peer connection status'),
@@ -169,10 +176,11 @@ export async function createApp(config: Config, overrides: AppOverrides = {}, st
   const sync = new SyncService({ peers, identities, serials, status, sends, maps, registry: streams, services: config, fastPath, clock, log, metrics, maxConcurrentSetups: config.maxConcurrentSyncs });
 
   const grpcServer = createGrpcServer({ envelope, clock, log, sessions: createSessionAdapter({ envelope, login, sync, peers }), authFlows: config.auth });
-  const restApp = createRestApp({ ...domain, snapshots: store, dnsDomain: config.dnsDomain, clock, log });
+  const restApp = createRestApp({ ...domain, accounts: activity.watchingSettings(domain.accounts), snapshots: store, dnsDomain: config.dnsDomain, clock, log });
   const metricsServer: HttpServer = createMetricsServer(registry);
 
   let stopped: Promise<void> | undefined;
+  let jobs: Promise<void> | undefined;
   let bound: BoundGrpc | undefined;
   return {
     serverPublicKey: envelope.publicKeyText,
@@ -197,6 +205,23 @@ export async function createApp(config: Config, overrides: AppOverrides = {}, st
       log.info({ http }, `http listening on ${config.host}:${http}`);
       const metricsPort = await listenHttp(metricsServer, config.host, config.metricsPort);
       log.info({ metrics: metricsPort }, `metrics listening on ${config.host}:${metricsPort}`);
+      jobs ??= runPeerJobs(
+        {
+          ports: domainPeerJobPorts({ store, bus, clock, ids: xidGenerator }),
+          activity,
+          clock,
+          log,
+          napMs: overrides.jobNapMs,
+          // The store lists no accounts; the single account `roost init` makes is looked at now,
+          // any other once activity names it.
+          initialAccounts: async () => {
+            const first = await store.repos.accounts.first();
+            return first ? [first.id] : [];
+          },
+          streamingHere: (peerId) => streams.get(peerId) !== undefined,
+        },
+        background.signal,
+      );
       return { grpc, http, metrics: metricsPort };
     },
     stop() {
@@ -210,6 +235,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}, st
         await restApp.close();
         await closeHttp(metricsServer);
         stopSerials();
+        stopActivity();
+        await jobs?.catch((err: unknown) => log.warn({ err }, 'background jobs ended with an error'));
         await status.flush(); // the disconnects of the streams just closed
         await Promise.all(redisClients.map((c) => c.close().catch(() => undefined)));
         await cacheStore.close().catch(() => undefined);

@@ -1,7 +1,7 @@
 import type { Peer } from '../domain/model.js';
 
 /** What Sync reads of a peer before it picks a path. */
-export type SyncPeer = Pick<Peer, 'id' | 'accountId' | 'key' | 'userId' | 'lastLogin' | 'loginExpirationEnabled' | 'loginGeneration'> & {
+export type SyncPeer = Pick<Peer, 'id' | 'accountId' | 'key' | 'userId' | 'lastLogin' | 'loginExpirationEnabled' | 'loginExpired' | 'ephemeral' | 'loginGeneration'> & {
   /** The OS stored at the last Login or meta update (Android detection for meta-less clients). */
   readonly goOS: string;
 };
@@ -13,7 +13,19 @@ export interface IdentitySource {
 }
 
 export function toSyncPeer(p: Peer): SyncPeer {
-  return { id: p.id, accountId: p.accountId, key: p.key, userId: p.userId, lastLogin: p.lastLogin, loginExpirationEnabled: p.loginExpirationEnabled, loginGeneration: p.loginGeneration, goOS: p.meta.goOS };
+  return {
+    id: p.id,
+    accountId: p.accountId,
+    key: p.key,
+    userId: p.userId,
+    lastLogin: p.lastLogin,
+    loginExpirationEnabled: p.loginExpirationEnabled,
+    // Only SSO peers can expire, and they are never cached: this is as fresh as the read.
+    loginExpired: p.loginExpired,
+    ephemeral: p.ephemeral,
+    loginGeneration: p.loginGeneration,
+    goOS: p.meta.goOS,
+  };
 }
 
 /**

@@ -9,6 +9,7 @@ import type { AccountMaps } from './account-maps.js';
 import { freshConfigsPerSecond, refreshPeriods, relayRefreshConfig, turnRefreshConfig, type ControlConfig, type ServicesSettings } from './control-config.js';
 import { commitFastPath, tryFastPathSync, type FastPathDeps, type SyncRequestFacts } from './fast-path.js';
 import { LiveStream } from './live-stream.js';
+import { loginExpiredIn } from './login-expired-in.js';
 import { metaHash } from './meta-hash.js';
 import type { SyncPeer } from './peer-identities.js';
 import type { PeerRegistry } from './peer-registry.js';
@@ -116,13 +117,13 @@ export class SyncService {
     }
   }
 
-  /** The peer must exist and, for SSO peers, not be login-expired. */
+  /** The peer must exist and, for SSO peers, not be login-expired (by time or marked so by a job). */
   private async admit(peerKey: string): Promise<SyncPeer> {
     const peer = await this.deps.identities.find(peerKey);
     if (!peer) throw permissionDenied('peer is not registered');
     if (peer.userId !== '') {
       const account = await this.deps.peers.getAccount(peer.accountId);
-      if (account && isPeerLoginExpired(peer, account.settings, this.deps.clock.now())) {
+      if (peer.loginExpired || (account && isPeerLoginExpired(peer, account.settings, this.deps.clock.now()))) {
         throw permissionDenied('peer login has expired, please log in once more');
       }
     }
@@ -222,15 +223,21 @@ export class SyncService {
       if (next.kind === 'map') {
         if (mapTriggerIsStale(next, lastSent)) continue;
         let map: NetworkMap | undefined;
+        let expired = false;
         // The map is built once this stream's turn comes, from the newest snapshot by then.
         await deps.sends.run(async (weigh) => {
           if (req.signal.aborted) return;
-          const built = deps.maps.compute(await deps.maps.snapshot(peer.accountId, next.serial), peer.id);
+          const snapshot = await deps.maps.snapshot(peer.accountId, next.serial);
+          expired = loginExpiredIn(snapshot, peer);
+          if (expired) return;
+          const built = deps.maps.compute(snapshot, peer.id);
           if (built.serial <= lastSent) return;
           await this.forgetDelivered(req.peerKey);
           await req.send({ config: null, map: built, checks: built.checks }, undefined, weigh);
           map = built;
         });
+        // As upstream closes an expired peer's channel: the stream ends OK, the next Sync is refused.
+        if (expired) return;
         if (!map) continue;
         lastSent = map.serial;
         deps.metrics.updatesPushed.inc({ kind: 'map' });

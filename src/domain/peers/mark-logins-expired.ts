@@ -1,0 +1,23 @@
+import { bumpSerial } from '../map-relevant-changes.js';
+import type { Peer } from '../model.js';
+import type { DomainTx } from '../transact.js';
+
+/**
+ * Inside `tx`: re-reads each candidate under its row lock and, while `stillDue` holds for the
+ * fresh row, marks it login-expired and disconnected (upstream `MarkLoginExpired`). Bumps the
+ * serial once when any peer was marked, so every map of the account is pushed again and the
+ * expired peers' own streams end (sync/). Returns the marked peers as stored.
+ */
+export async function markLoginsExpired(tx: DomainTx, accountId: string, candidates: readonly Peer[], stillDue: (fresh: Peer) => boolean): Promise<Peer[]> {
+  const expired: Peer[] = [];
+  for (const candidate of candidates) {
+    // The locked re-read keeps a concurrent status or meta write from being overwritten.
+    const peer = await tx.peers.get(accountId, candidate.id, true);
+    if (peer === undefined || peer.loginExpired || !stillDue(peer)) continue;
+    const marked: Peer = { ...peer, loginExpired: true, connected: false };
+    await tx.peers.update(marked);
+    expired.push(marked);
+  }
+  if (expired.length > 0) await bumpSerial(tx, accountId, 'peer-login-expired');
+  return expired;
+}
