@@ -212,12 +212,9 @@ export async function createApp(config: Config, overrides: AppOverrides = {}, st
           clock,
           log,
           napMs: overrides.jobNapMs,
-          // The store lists no accounts; the single account `roost init` makes is looked at now,
-          // any other once activity names it.
-          initialAccounts: async () => {
-            const first = await store.repos.accounts.first();
-            return first ? [first.id] : [];
-          },
+          // Every account is looked at once at start (peers may have expired or gone offline while
+          // no process ran); later runs follow activity.
+          initialAccounts: () => store.repos.accounts.listIds(),
           streamingHere: (peerId) => streams.get(peerId) !== undefined,
         },
         background.signal,

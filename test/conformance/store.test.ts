@@ -55,6 +55,16 @@ for (const engine of ENGINES) {
       await assert.rejects(store.loadAccountSnapshot('nope'), { kind: 'NotFound' });
     });
 
+    test('listIds names every account, oldest first', async () => {
+      const before = await store.repos.accounts.listIds();
+      const f = fullAccount('ids');
+      await store.withTx((tx) => insertFullAccount(tx, f));
+      const ids = await store.repos.accounts.listIds();
+      assert.deepEqual(ids.filter((id) => !before.includes(id)), [f.snapshot.account.id]);
+      assert.equal(ids.length, new Set(ids).size);
+      assert.equal((await store.repos.accounts.first())?.id, ids[0]);
+    });
+
     test('updates and deletes of every aggregate', async () => {
       const f = fullAccount('upd');
       const acc = f.snapshot.account.id;

@@ -23,6 +23,8 @@ export interface AccountRepository {
   get(id: string): Promise<Account | undefined>;
   /** The oldest account, if any (single-account bootstrap). */
   first(): Promise<Account | undefined>;
+  /** Every account's ID, oldest first (start-up scans of the background jobs). */
+  listIds(): Promise<string[]>;
   insert(account: Account): Promise<void>;
   updateSettings(id: string, settings: AccountSettings): Promise<void>;
   updateDnsSettings(id: string, dns: Account['dnsSettings']): Promise<void>;

@@ -14,6 +14,10 @@ export function createAccountRepository(db: DbHandle): AccountRepository {
       const row = await db.selectFrom('accounts').selectAll().orderBy('created_at').orderBy('id').limit(1).executeTakeFirst();
       return row === undefined ? undefined : accountFromRow(row);
     },
+    async listIds() {
+      const rows = await db.selectFrom('accounts').select('id').orderBy('created_at').orderBy('id').execute();
+      return rows.map((r) => r.id);
+    },
     async insert(account) {
       await db.insertInto('accounts').values(accountToRow(account)).execute();
     },
