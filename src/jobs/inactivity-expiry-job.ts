@@ -1,6 +1,6 @@
 import { isPeerInactive } from '../domain/peers/is-peer-inactive.js';
 import { nextInactivityExpiryAt } from '../domain/peers/next-inactivity-expiry-at.js';
-import { markExpired } from './mark-expired.js';
+import { expiryJob } from './expiry-job.js';
 import type { PeerJobDeps } from './peer-job-deps.js';
 import { runAccountJob, type AccountJob } from './run-account-job.js';
 
@@ -10,22 +10,16 @@ import { runAccountJob, type AccountJob } from './run-account-job.js';
  * is looked at again when the next disconnected peer would pass that limit.
  */
 export function inactivityExpiryJob(deps: Pick<PeerJobDeps, 'ports' | 'log'>): AccountJob {
-  const name = 'peer-inactivity-expiration';
-  return {
-    name,
-    wants: (kind) => kind !== 'ephemeral-peer',
-    async look(accountId, now) {
-      const account = await deps.ports.readAccount(accountId);
-      if (account === undefined) return undefined;
-      let peers = account.peers;
-      if (peers.some((p) => !p.loginExpired && isPeerInactive(p, account.settings, now))) {
-        const expired = await deps.ports.expireInactivePeers(accountId);
-        if (expired.length > 0) deps.log.info({ job: name, accountId, peers: expired.map((p) => p.id) }, `${expired.length} inactive peer(s) expired; they must log in again`);
-        peers = markExpired(peers, expired);
-      }
-      return nextInactivityExpiryAt(peers, account.settings, now);
+  return expiryJob(
+    {
+      name: 'peer-inactivity-expiration',
+      isDue: isPeerInactive,
+      expire: (ports, accountId) => ports.expireInactivePeers(accountId),
+      nextAt: nextInactivityExpiryAt,
+      says: (n) => `${n} inactive peer(s) expired; they must log in again`,
     },
-  };
+    deps,
+  );
 }
 
 export function runInactivityExpiryJob(deps: PeerJobDeps, signal: AbortSignal): Promise<void> {

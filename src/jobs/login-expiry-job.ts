@@ -1,6 +1,6 @@
 import { isLoginExpiredByTime } from '../domain/peers/login-expiry.js';
 import { nextLoginExpiryAt } from '../domain/peers/next-login-expiry-at.js';
-import { markExpired } from './mark-expired.js';
+import { expiryJob } from './expiry-job.js';
 import type { PeerJobDeps } from './peer-job-deps.js';
 import { runAccountJob, type AccountJob } from './run-account-job.js';
 
@@ -11,22 +11,16 @@ import { runAccountJob, type AccountJob } from './run-account-job.js';
  * a connected peer.
  */
 export function loginExpiryJob(deps: Pick<PeerJobDeps, 'ports' | 'log'>): AccountJob {
-  const name = 'peer-login-expiration';
-  return {
-    name,
-    wants: (kind) => kind !== 'ephemeral-peer',
-    async look(accountId, now) {
-      const account = await deps.ports.readAccount(accountId);
-      if (account === undefined) return undefined;
-      let peers = account.peers;
-      if (peers.some((p) => !p.loginExpired && isLoginExpiredByTime(p, account.settings, now))) {
-        const expired = await deps.ports.expirePeerLogins(accountId);
-        if (expired.length > 0) deps.log.info({ job: name, accountId, peers: expired.map((p) => p.id) }, `login expired for ${expired.length} peer(s); they must log in again`);
-        peers = markExpired(peers, expired);
-      }
-      return nextLoginExpiryAt(peers, account.settings, now);
+  return expiryJob(
+    {
+      name: 'peer-login-expiration',
+      isDue: isLoginExpiredByTime,
+      expire: (ports, accountId) => ports.expirePeerLogins(accountId),
+      nextAt: nextLoginExpiryAt,
+      says: (n) => `login expired for ${n} peer(s); they must log in again`,
     },
-  };
+    deps,
+  );
 }
 
 export function runLoginExpiryJob(deps: PeerJobDeps, signal: AbortSignal): Promise<void> {

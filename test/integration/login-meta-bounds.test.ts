@@ -5,34 +5,10 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { GrpcCallError, TestAgent, linuxMeta, status, type MetaInit } from '../harness/test-agent.js';
-import { startTestServer, type TestServer } from '../harness/test-server.js';
-import { seedAccount, type Seeded } from '../harness/seed.js';
+import { GrpcCallError, linuxMeta, status, type MetaInit } from '../harness/test-agent.js';
+import { startSeededServer } from '../harness/seeded-server.js';
 
-interface Fixture {
-  readonly server: TestServer;
-  readonly seed: Seeded;
-  agent(): TestAgent;
-}
-
-async function fixture(t: { after(fn: () => unknown): void }): Promise<Fixture> {
-  const server = await startTestServer({});
-  const agents: TestAgent[] = [];
-  t.after(async () => {
-    for (const a of agents) a.close();
-    await server.stop();
-  });
-  const seed = await seedAccount(server.app);
-  return {
-    server,
-    seed,
-    agent() {
-      const a = new TestAgent(server.grpcTarget);
-      agents.push(a);
-      return a;
-    },
-  };
-}
+const fixture = startSeededServer;
 
 /** The error a call failed with (fails the test if it succeeded). */
 async function refusal(call: Promise<unknown>): Promise<GrpcCallError> {

@@ -8,35 +8,11 @@ import { randomUUID } from 'node:crypto';
 import { ManualClock } from '../../src/domain/clock.js';
 import { createSetupKeyService } from '../../src/domain/setup-keys/setup-key-service.js';
 import { GrpcCallError, TestAgent, linuxMeta, status } from '../harness/test-agent.js';
-import { startTestServer, type TestServer } from '../harness/test-server.js';
-import { seedAccount, type Seeded } from '../harness/seed.js';
+import { startSeededServer } from '../harness/seeded-server.js';
 
 const ADDRESS_16 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/16$/;
 
-interface Fixture {
-  readonly server: TestServer;
-  readonly seed: Seeded;
-  agent(): TestAgent;
-}
-
-async function fixture(t: { after(fn: () => unknown): void }, opts: { clock?: ManualClock } = {}): Promise<Fixture> {
-  const server = await startTestServer({ overrides: opts.clock ? { clock: opts.clock } : {} });
-  const agents: TestAgent[] = [];
-  t.after(async () => {
-    for (const a of agents) a.close();
-    await server.stop();
-  });
-  const seed = await seedAccount(server.app);
-  return {
-    server,
-    seed,
-    agent() {
-      const a = new TestAgent(server.grpcTarget);
-      agents.push(a);
-      return a;
-    },
-  };
-}
+const fixture = startSeededServer;
 
 /** The gRPC status a call failed with (fails the test if it succeeded). */
 async function codeOf(call: Promise<unknown>): Promise<status> {
