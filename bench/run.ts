@@ -12,6 +12,7 @@ import { caseNotes, profileTable, resultsTable, targetInput } from './results-ta
 import { runBenchCase, type CaseResult } from './run-bench-case.js';
 import { formatTable } from './format-table.js';
 import { countSyncSql, type PathSql } from './count-sync-sql.js';
+import { runSsoLoginPhase, ssoLoginTable, type SsoLoginResult } from './sso-login-phase.js';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -79,7 +80,7 @@ function sqlTable(sql: { fast: PathSql; slow: PathSql }): string {
   return `SQL statements per reconnect (in-process server, SQLite): fast path ${n(sql.fast)}; slow path ${n(sql.slow)}\n\n${formatTable(['path', 'when', 'times', 'statement'], rows, new Set([2]))}`;
 }
 
-function report(args: BenchArgs, cases: readonly CaseResult[], sql: { fast: PathSql; slow: PathSql } | undefined, errors: readonly string[]): string {
+function report(args: BenchArgs, cases: readonly CaseResult[], sql: { fast: PathSql; slow: PathSql } | undefined, sso: SsoLoginResult | undefined, errors: readonly string[]): string {
   const out: string[] = [resultsTable(cases), ''];
   for (const c of cases) {
     out.push(`- ${caseNotes(c)}`);
@@ -91,6 +92,7 @@ function report(args: BenchArgs, cases: readonly CaseResult[], sql: { fast: Path
     out.push('', formatTable(['issue #6 target', 'policy', 'measured', 'verdict'], verdicts.map((v) => [v.target, v.mode, v.measured, yes(v.met)])));
   }
   if (sql) out.push('', sqlTable(sql));
+  if (sso) out.push('', ssoLoginTable(sso));
   if (args.profileDir) {
     for (const c of cases) {
       if (!c.profiles) continue;
@@ -127,8 +129,16 @@ async function main(argv: string[]): Promise<number> {
   } catch (err) {
     errors.push(`counting SQL statements: ${(err as Error).stack ?? String(err)}`);
   }
-  process.stdout.write(`${report(args, cases, sql, errors)}\n`);
-  if (args.jsonFile) writeFileSync(args.jsonFile, JSON.stringify({ args, cases, sql, errors }, null, 2));
+  let sso: SsoLoginResult | undefined;
+  try {
+    log('SSO login phase');
+    // At most 1,000 peers: enough for a per-Login figure, and the JWT Logins all go through one account.
+    sso = await runSsoLoginPhase({ peers: Math.min(1000, Math.max(...args.peers)), concurrency: args.registerConcurrency, log });
+  } catch (err) {
+    errors.push(`SSO login phase: ${(err as Error).stack ?? String(err)}`);
+  }
+  process.stdout.write(`${report(args, cases, sql, sso, errors)}\n`);
+  if (args.jsonFile) writeFileSync(args.jsonFile, JSON.stringify({ args, cases, sql, sso, errors }, null, 2));
   return errors.length > 0 ? 1 : 0;
 }
 

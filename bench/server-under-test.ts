@@ -21,6 +21,8 @@ export interface ServerUnderTestOptions {
   readonly env: Readonly<Record<string, string>>;
   /** When set, the server runs with `--cpu-prof` and writes its profile here on exit. */
   readonly cpuProfDir?: string;
+  /** More `roost serve` options (e.g. `--config FILE`). */
+  readonly serveArgs?: readonly string[];
 }
 
 /**
@@ -43,7 +45,7 @@ export class ServerUnderTest {
 
   static async start(opts: ServerUnderTestOptions): Promise<ServerUnderTest> {
     const nodeArgs = opts.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.cpuProfDir}`] : [];
-    const args = [...nodeArgs, '--import', 'tsx', join(ROOT, 'src', 'main.ts'), 'serve', '--data-dir', opts.dataDir, '--host', '127.0.0.1', '--grpc-port', '0', '--http-port', '0', '--metrics-port', '0'];
+    const args = [...nodeArgs, '--import', 'tsx', join(ROOT, 'src', 'main.ts'), 'serve', '--data-dir', opts.dataDir, '--host', '127.0.0.1', '--grpc-port', '0', '--http-port', '0', '--metrics-port', '0', ...(opts.serveArgs ?? [])];
     const child = spawn(process.execPath, args, { cwd: ROOT, env: { PATH: process.env.PATH, HOME: process.env.HOME, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let log = '';
     let partial = '';

@@ -7,12 +7,14 @@ import { resolveDnsDomain } from '../netmap/peer-fqdn.js';
 import { postureChecksFor, toChecksConfig } from '../netmap/posture-checks-for.js';
 import type { AccountMaps } from './account-maps.js';
 import { fullControlConfig, type ControlConfig, type ServicesSettings } from './control-config.js';
+import { jwtLoginUser, type JwtLoginPorts } from './jwt-login-user.js';
 import type { PeerSyncCache, SessionPeers } from './sync-ports.js';
 
 /** Registration and login of known peers, as the domain offers them (owned here). */
 export interface LoginPeers extends Pick<SessionPeers, 'findPeerByKey' | 'getAccount'> {
   registerPeer(input: { setupKey: string; key: string; meta: PeerMeta; sshKey: string; extraDnsLabels: readonly string[]; connectionIp?: string }): Promise<{ peer: Peer }>;
-  loginPeer(input: { peer: Peer; meta: PeerMeta; sshKey: string; extraDnsLabels: readonly string[] }): Promise<Peer>;
+  registerSsoPeer(input: { userId: string; key: string; meta: PeerMeta; sshKey: string; extraDnsLabels: readonly string[]; connectionIp?: string }): Promise<{ peer: Peer }>;
+  loginPeer(input: { peer: Peer; meta: PeerMeta; sshKey: string; extraDnsLabels: readonly string[]; jwtUserId?: string }): Promise<Peer>;
 }
 
 export interface LoginRequest {
@@ -41,11 +43,17 @@ export interface LoginServiceDeps {
   /** The server's DNS domain (the account setting overrides it). */
   readonly dnsDomain: string;
   readonly observe?: (result: string, seconds: number) => void;
+  /** SSO: how a `jwtToken` becomes its user; absent when no IdP is configured. */
+  readonly sso?: JwtLoginPorts & { readonly retryDelayMs?: number };
+  readonly log?: { warn(obj: object, msg: string): void };
 }
 
 /**
- * Login (SEMANTICS.md §3): unknown peer without a setup key → PermissionDenied (the client's cue
- * to retry with its key); with a key → registration; known peer → meta/SSH update. Every
+ * Login (SEMANTICS.md §3): a `jwtToken` is turned into its user first (validated, provisioned,
+ * gated, groups synced — IDENTITY.md §2.6); unknown peer with neither a JWT user nor a setup key
+ * → PermissionDenied (the client's cue to sign in or retry with its key); with a JWT user → an
+ * SSO peer (the JWT wins over the key, which clients fill with the nil UUID); with a key →
+ * registration; known peer → meta/SSH update, and with a JWT the owner checks and renewal. Every
  * successful Login drops the peer's fast-path entry, whatever the switch says, so the next Sync
  * is full (SSH-key rotation, re-registration, approval changes).
  */
@@ -67,11 +75,13 @@ export class LoginService {
   private async loginUnobserved(req: LoginRequest): Promise<LoginResult> {
     const { deps } = this;
     if (!req.meta) throw preconditionFailed('peer system meta has to be provided to log in');
-    if (req.jwtToken !== '') throw invalidArgument('SSO login is not configured on this server; use a setup key');
+    const jwtUserId = req.jwtToken === '' ? '' : await this.jwtUserId(req);
     const known = await deps.peers.findPeerByKey(req.peerKey);
     let peer: Peer;
     if (known) {
-      peer = await deps.peers.loginPeer({ peer: known, meta: req.meta, sshKey: req.sshKey, extraDnsLabels: req.dnsLabels });
+      peer = await deps.peers.loginPeer({ peer: known, meta: req.meta, sshKey: req.sshKey, extraDnsLabels: req.dnsLabels, jwtUserId });
+    } else if (jwtUserId !== '') {
+      ({ peer } = await deps.peers.registerSsoPeer({ userId: jwtUserId, key: req.peerKey, meta: req.meta, sshKey: req.sshKey, extraDnsLabels: req.dnsLabels, connectionIp: req.connectionIp }));
     } else {
       if (req.setupKey === '') throw permissionDenied('no peer auth method provided, please use a setup key or interactive SSO login');
       ({ peer } = await deps.peers.registerPeer({
@@ -85,6 +95,12 @@ export class LoginService {
     }
     await deps.cache?.delete(req.peerKey);
     return { config: fullControlConfig(deps.services, deps.clock.now(), false), ...(await this.peerView(peer)) };
+  }
+
+  private async jwtUserId(req: LoginRequest): Promise<string> {
+    const { sso, log } = this.deps;
+    if (!sso) throw invalidArgument('SSO login is not configured on this server; use a setup key');
+    return (await jwtLoginUser(sso, req.jwtToken, { retryDelayMs: sso.retryDelayMs, log, peerKey: req.peerKey })).id;
   }
 
   /**

@@ -23,6 +23,9 @@ const raw = { ser: (b: Uint8Array) => Buffer.from(b), de: (b: Buffer) => new Uin
 
 export type MetaInit = MessageInitShape<typeof PeerSystemMetaSchema>;
 
+/** What a netbird client sends as setup key next to a JWT when the user gave none. */
+export const NIL_UUID = '00000000-0000-0000-0000-000000000000';
+
 /** A modern Linux client's meta (hostname given). */
 export function linuxMeta(hostname: string, extra: Partial<MetaInit> = {}): MetaInit {
   const base: MetaInit = {
@@ -109,7 +112,7 @@ export class TestAgent {
     return open(msg.body, parseWgKey(serverKey), this.keys.secretKey);
   }
 
-  async login(req: { setupKey?: string; meta?: MetaInit | null; sshKey?: string; dnsLabels?: string[] } = {}): Promise<LoginResponse> {
+  async login(req: { setupKey?: string; meta?: MetaInit | null; sshKey?: string; dnsLabels?: string[]; jwtToken?: string } = {}): Promise<LoginResponse> {
     const { key } = await this.getServerKey();
     const inner = toBinary(
       LoginRequestSchema,
@@ -118,6 +121,7 @@ export class TestAgent {
         meta: req.meta === null ? undefined : (req.meta ?? linuxMeta('agent-host')),
         peerKeys: { sshPubKey: new TextEncoder().encode(req.sshKey ?? ''), wgPubKey: new TextEncoder().encode(this.publicKey) },
         dnsLabels: req.dnsLabels ?? [],
+        jwtToken: req.jwtToken ?? '',
       }),
     );
     const out = await this.callRaw('Login', this.envelope(key, inner));
@@ -131,6 +135,20 @@ export class TestAgent {
     } catch (err) {
       if (!(err instanceof GrpcCallError) || err.code !== status.PERMISSION_DENIED) throw err;
       return this.login({ setupKey, meta, sshKey });
+    }
+  }
+
+  /**
+   * The SSO login as the netbird client runs it once it holds a token (PROTOCOL.md §5.1, §5.5):
+   * a plain Login first; on PERMISSION_DENIED ("login required") the same Login with the JWT and,
+   * as the client fills it, the nil UUID as setup key.
+   */
+  async ssoLogin(jwtToken: string, meta: MetaInit = linuxMeta('agent-host'), sshKey?: string): Promise<LoginResponse> {
+    try {
+      return await this.login({ meta, sshKey });
+    } catch (err) {
+      if (!(err instanceof GrpcCallError) || err.code !== status.PERMISSION_DENIED) throw err;
+      return this.login({ jwtToken, setupKey: NIL_UUID, meta, sshKey });
     }
   }
 

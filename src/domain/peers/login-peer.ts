@@ -1,10 +1,11 @@
 import type { DomainDeps } from '../domain-deps.js';
 import { notFound, permissionDenied, preconditionFailed } from '../errors.js';
 import { bumpSerial } from '../map-relevant-changes.js';
-import type { Peer, PeerMeta } from '../model.js';
-import { transact } from '../transact.js';
+import type { AccountSettings, Peer, PeerMeta } from '../model.js';
+import { transact, type DomainTx } from '../transact.js';
 import { applyPeerMeta } from './apply-peer-meta.js';
 import { checkPeerInputBounds } from './check-peer-input-bounds.js';
+import { jwtPeerLogin } from './jwt-peer-login.js';
 import { isPeerLoginExpired } from './login-expiry.js';
 
 export interface LoginPeerInput {
@@ -14,26 +15,46 @@ export interface LoginPeerInput {
   /** SSH public key from the request; empty clears the stored one. */
   readonly sshKey: string;
   readonly extraDnsLabels: readonly string[];
+  /** The user a JWT in the request named (IDENTITY.md §2.6); absent or '' without a JWT. */
+  readonly jwtUserId?: string;
 }
 
 /**
- * Login of a known peer (SEMANTICS.md §3.2, without JWT). SSO peers whose login expired →
- * PermissionDenied; extra DNS labels the peer may not have → PreconditionFailed (labels are
- * never stored on login). Meta follows UpdateMetaIfNew; the SSH key is stored when it differs.
- * The serial is bumped (and `all` published) when the SSH key changed or the meta change
- * affects maps; the login generation always moves on. Returns the peer as stored afterwards.
- * A meta, SSH key or label list over its size limit → InvalidArgument, before anything is read.
+ * Login of a known peer (SEMANTICS.md §3.2). Without a JWT, SSO peers whose login expired →
+ * PermissionDenied. With one, `jwtPeerLogin` decides (another user's or a setup-key peer, or a
+ * blocked owner → PermissionDenied) and an expired login is renewed: last login now, the expired
+ * mark cleared, the owner's `last_login` too, and the serial bumped so other peers see it again.
+ * Extra DNS labels the peer may not have → PreconditionFailed (labels are never stored on
+ * login). Meta follows UpdateMetaIfNew; the SSH key is stored when it differs. The serial is
+ * bumped (and `all` published) when the SSH key changed or the meta change affects maps; the
+ * login generation always moves on. Returns the peer as stored afterwards. A meta, SSH key or
+ * label list over its size limit → InvalidArgument, before anything is read.
  */
+/** The JWT checks of §3.2; an expired login is renewed in `tx` (peer as renewed, not yet saved). */
+async function renewIfExpired(tx: DomainTx, peer: Peer, jwtUserId: string, settings: AccountSettings, now: number): Promise<Peer> {
+  const owner = await tx.users.get(jwtUserId);
+  const decision = jwtPeerLogin({ peer, jwtUserId, owner, settings, now });
+  if (!decision.ok) throw decision.error;
+  if (!decision.renew || owner === undefined) return peer;
+  await tx.users.update({ ...owner, lastLogin: now });
+  // Expired peers are left out of other peers' maps: they must learn it is back.
+  await bumpSerial(tx, peer.accountId, 'peer-updated');
+  return { ...peer, lastLogin: now, loginExpired: false };
+}
+
 export async function loginPeer(deps: DomainDeps, input: LoginPeerInput): Promise<Peer> {
   checkPeerInputBounds({ meta: input.meta, sshKey: input.sshKey, dnsLabels: input.extraDnsLabels });
   const account = await deps.store.repos.accounts.get(input.peer.accountId);
   if (account === undefined) throw notFound(`account ${input.peer.accountId} not found`);
-  if (isPeerLoginExpired(input.peer, account.settings, deps.clock.now())) {
+  const now = deps.clock.now();
+  const jwtUserId = input.jwtUserId ?? '';
+  if (jwtUserId === '' && isPeerLoginExpired(input.peer, account.settings, now)) {
     throw permissionDenied('peer login has expired, please log in once more');
   }
   return transact(deps, async (tx) => {
-    const stored = await tx.peers.findByKey(input.peer.key, true);
+    let stored = await tx.peers.findByKey(input.peer.key, true);
     if (stored === undefined) throw notFound('peer not found');
+    if (jwtUserId !== '') stored = await renewIfExpired(tx, stored, jwtUserId, account.settings, now);
     if (input.extraDnsLabels.length > 0 && !stored.allowExtraDnsLabels) {
       throw preconditionFailed('peer is not allowed to have extra DNS labels');
     }

@@ -8,12 +8,15 @@ import { loginPeer, type LoginPeerInput } from './login-peer.js';
 import { markPeerConnected, markPeersConnected } from './mark-peer-connected.js';
 import type { MetaUpdate } from './apply-peer-meta.js';
 import { registerPeer, type RegisterPeerInput, type RegisteredPeer } from './register-peer.js';
+import { registerSsoPeer, type RegisterSsoPeerInput } from './register-sso-peer.js';
 import { syncPeerMeta } from './sync-peer-meta.js';
 import { updatePeer, type PeerUpdate } from './update-peer.js';
 
 /** What the gRPC layer calls for Login, Sync, SyncMeta and Logout. */
 export interface PeerLifecycle {
   registerPeer(input: RegisterPeerInput): Promise<RegisteredPeer>;
+  /** A new peer for the user a Login's JWT named. */
+  registerSsoPeer(input: RegisterSsoPeerInput): Promise<RegisteredPeer>;
   loginPeer(input: LoginPeerInput): Promise<Peer>;
   syncPeerMeta(peerKey: string, meta: PeerMeta): Promise<MetaUpdate>;
   markPeerConnected(peerKey: string, change: ConnectionChange): Promise<boolean>;
@@ -26,6 +29,7 @@ export interface PeerLifecycle {
 export function createPeerLifecycle(deps: DomainDeps): PeerLifecycle {
   return {
     registerPeer: (input) => registerPeer(deps, input),
+    registerSsoPeer: (input) => registerSsoPeer(deps, input),
     loginPeer: (input) => loginPeer(deps, input),
     syncPeerMeta: (peerKey, meta) => syncPeerMeta(deps, peerKey, meta),
     markPeerConnected: (peerKey, change) => markPeerConnected(deps, peerKey, change),

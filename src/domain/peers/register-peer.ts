@@ -1,16 +1,14 @@
 import type { DomainDeps } from '../domain-deps.js';
-import { internal, invalidArgument, notFound, preconditionFailed, type RoostError } from '../errors.js';
+import { invalidArgument, notFound, preconditionFailed, type RoostError } from '../errors.js';
 import { bumpSerial } from '../map-relevant-changes.js';
-import { ALL_GROUP_NAME, type Account, type Peer, type PeerMeta, type SetupKey } from '../model.js';
+import type { Account, Peer, PeerMeta, SetupKey } from '../model.js';
 import { checkDomainList } from '../net/domain-name.js';
-import { isUniqueViolation } from '../ports/unique-violation.js';
-import { cryptoRandom } from '../random.js';
 import { hashSetupKey } from '../setup-keys/setup-key-secret.js';
 import { isSetupKeyValid } from '../setup-keys/setup-key-validity.js';
-import { transact, type DomainTx } from '../transact.js';
+import type { DomainTx } from '../transact.js';
 import { checkPeerInputBounds } from './check-peer-input-bounds.js';
-import { parseDomainLabel, registrationDnsLabel } from './dns-label.js';
-import { randomPeerIp } from './random-peer-ip.js';
+import { alreadyRegistered, insertAtFreeAddress } from './insert-at-free-address.js';
+import { joinPeerGroups } from './join-peer-groups.js';
 
 export interface RegisterPeerInput {
   /** Plain setup key as the client sent it (any case). */
@@ -30,10 +28,6 @@ export interface RegisteredPeer {
   readonly account: Account;
 }
 
-/** Attempts at a free IP and DNS label before giving up (SEMANTICS.md §3.3 step 7). */
-export const MAX_REGISTRATION_ATTEMPTS = 10;
-
-const alreadyRegistered = (): RoostError => preconditionFailed('peer has been already registered');
 const invalidKey = (): RoostError => notFound("couldn't add peer: setup key is invalid");
 
 function newPeer(input: RegisterPeerInput, key: SetupKey, ip: string, dnsLabel: string, id: string, now: number): Peer {
@@ -72,15 +66,7 @@ async function insertPeer(tx: DomainTx, peer: Peer, setupKeyId: string, now: num
   // use or came after it must not depend on the engine's timing (upstream: PreconditionFailed).
   if (key === undefined || !isSetupKeyValid(key, now)) throw invalidKey();
   await tx.peers.insert(peer);
-  const all = await tx.groups.findByName(peer.accountId, ALL_GROUP_NAME);
-  if (all === undefined) throw notFound(`group ${ALL_GROUP_NAME} not found in account ${peer.accountId}`);
-  for (const groupId of new Set(key.autoGroups)) {
-    // A group deleted since the key was configured is skipped rather than left dangling.
-    if (groupId !== all.id && (await tx.groups.get(peer.accountId, groupId)) !== undefined) {
-      await tx.groups.addPeer(peer.accountId, groupId, peer.id);
-    }
-  }
-  await tx.groups.addPeer(peer.accountId, all.id, peer.id);
+  await joinPeerGroups(tx, peer, key.autoGroups);
   await tx.setupKeys.recordUsage(key.id, now);
   await bumpSerial(tx, peer.accountId, 'peer-added');
   const account = await tx.accounts.get(peer.accountId);
@@ -108,20 +94,14 @@ export async function registerPeer(deps: DomainDeps, input: RegisterPeerInput): 
   }
   checkDomainList(input.extraDnsLabels, 'extra DNS labels');
   if (input.meta.hostname === '') throw invalidArgument('peer hostname is empty');
-  const base = parseDomainLabel(input.meta.hostname);
   const account = await repos.accounts.get(key.accountId);
   if (account === undefined) throw notFound(`account ${key.accountId} not found`);
   const id = deps.ids.next();
-  for (let attempt = 0; attempt < MAX_REGISTRATION_ATTEMPTS; attempt++) {
-    const ip = randomPeerIp(account.network.net, deps.random ?? cryptoRandom);
-    const peer = newPeer(input, key, ip, registrationDnsLabel(base, ip, { ephemeral: key.ephemeral, attempt }), id, now);
-    try {
-      return await transact(deps, (tx) => insertPeer(tx, peer, key.id, now));
-    } catch (err) {
-      if (isUniqueViolation(err, 'peer-ip', 'peer-dns-label')) continue;
-      if (isUniqueViolation(err, 'peer-key')) throw alreadyRegistered();
-      throw err;
-    }
-  }
-  throw internal(`failed to add peer: no free IP and DNS label after ${MAX_REGISTRATION_ATTEMPTS} attempts`);
+  return insertAtFreeAddress(deps, {
+    net: account.network.net,
+    hostname: input.meta.hostname,
+    ephemeral: key.ephemeral,
+    build: (ip, dnsLabel) => newPeer(input, key, ip, dnsLabel, id, now),
+    insert: (tx, peer) => insertPeer(tx, peer, key.id, now),
+  });
 }
