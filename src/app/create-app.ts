@@ -36,6 +36,9 @@ import { SendGate } from '../sync/send-gate.js';
 import { StatusWriter } from '../sync/status-writer.js';
 import { createLogger, type Logger } from './create-logger.js';
 import { runOidcDiscovery } from '../identity/oidc/run-oidc-discovery.js';
+import { createJwtValidator } from '../identity/jwt/create-jwt-validator.js';
+import { jwtValidationConfigured } from '../identity/jwt/jwt-validation-configured.js';
+import { resolveUserFromAuth } from '../domain/users/resolve-user-from-auth.js';
 import { domainPeerJobPorts, PeerActivity, runPeerJobs } from '../jobs/index.js';
 
 /**
@@ -172,11 +175,27 @@ export async function createApp(config: Config, overrides: AppOverrides = {}, st
   const cache = peerSyncCache;
   const fastPath = { flag: fastPathFlag, cache, serials, status, afterEligibility: overrides.afterFastPathEligibility };
   const sends = new SendGate(MAP_SENDS);
-  const login = new LoginService({ peers, maps, cache, services: config, clock, dnsDomain: config.dnsDomain, observe: (result, s) => metrics.loginDuration.observe({ result }, s) });
+  // SSO (IDENTITY.md §2.2, §2.6): one validator for the IdP of config.auth, built only when it
+  // can accept a token; its keys are fetched at start. Login turns a JWT into its user with it.
+  const jwtValidator = jwtValidationConfigured(config.auth) ? createJwtValidator(config.auth, { clock, log }) : undefined;
+  const resolveUser = (auth: Parameters<typeof resolveUserFromAuth>[1]) => resolveUserFromAuth({ store, bus, clock, ids: xidGenerator }, auth, { log });
+  const sso = jwtValidator && { validate: (token: string) => jwtValidator.validate(token), resolve: resolveUser };
+  const login = new LoginService({ peers, maps, cache, services: config, clock, dnsDomain: config.dnsDomain, sso, log, observe: (result, s) => metrics.loginDuration.observe({ result }, s) });
   const sync = new SyncService({ peers, identities, serials, status, sends, maps, registry: streams, services: config, fastPath, clock, log, metrics, maxConcurrentSetups: config.maxConcurrentSyncs });
 
   const grpcServer = createGrpcServer({ envelope, clock, log, sessions: createSessionAdapter({ envelope, login, sync, peers }), authFlows: config.auth });
-  const restApp = createRestApp({ ...domain, accounts: activity.watchingSettings(domain.accounts), snapshots: store, dnsDomain: config.dnsDomain, clock, log });
+  // The REST edge takes the same validator and provisioning for `Bearer <JWT>` (IDENTITY.md §3.1).
+  const restApp = createRestApp({
+    ...domain,
+    accounts: activity.watchingSettings(domain.accounts),
+    snapshots: store,
+    dnsDomain: config.dnsDomain,
+    clock,
+    log,
+    jwt: jwtValidator,
+    resolveUser,
+    tokenHashes: store.repos.tokens,
+  });
   const metricsServer: HttpServer = createMetricsServer(registry);
 
   let stopped: Promise<void> | undefined;
@@ -191,6 +210,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}, st
     fastPathFlag,
     flushStatus: () => status.flush(),
     async start() {
+      void jwtValidator?.prime(); // a failure is logged; validations fetch again
       bound = await bindGrpcServer(grpcServer, {
         host: config.host,
         port: config.grpcPort,

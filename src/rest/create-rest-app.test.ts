@@ -3,11 +3,15 @@ import assert from 'node:assert/strict';
 import { ManualClock } from '../domain/clock.js';
 import { notFound, unauthenticated } from '../domain/errors.js';
 import type { Account, Group, User } from '../domain/model.js';
+import { cryptoRandom } from '../domain/random.js';
+import { generatePlainToken } from '../domain/users/personal-access-token-format.js';
 import { createRestApp } from './create-rest-app.js';
 import type { RestDeps } from './rest-deps.js';
 
 const owner = { id: 'u', accountId: 'a', role: 'owner', isServiceUser: false, blocked: false, pendingApproval: false } as User;
 const account = { id: 'a', settings: { dnsDomain: '', regularUsersViewBlocked: true } } as Account;
+/** The one token the stub knows; well-formed, as the edge checks the format before any lookup. */
+const GOOD = generatePlainToken(cryptoRandom);
 
 /** Just enough deps for the edge behaviour under test; a service call nobody stubbed fails the test. */
 function stubDeps(over: { groups?: Partial<RestDeps['groups']> } = {}) {
@@ -15,7 +19,7 @@ function stubDeps(over: { groups?: Partial<RestDeps['groups']> } = {}) {
   const deps = {
     tokens: {
       identify: async (plain: string) => {
-        if (plain !== 'good') throw unauthenticated('invalid or expired token');
+        if (plain !== GOOD) throw unauthenticated('invalid or expired token');
         return { user: owner, account, token: {} };
       },
     },
@@ -35,7 +39,7 @@ function stubDeps(over: { groups?: Partial<RestDeps['groups']> } = {}) {
   return { app: createRestApp(deps), logged };
 }
 
-const auth = { authorization: 'Token good' };
+const auth = { authorization: `Token ${GOOD}` };
 
 test('the app is built without listening', async () => {
   const { app } = stubDeps();
@@ -66,7 +70,7 @@ test('domain errors keep their message and status; nothing is logged', async () 
   assert.equal(res.statusCode, 404);
   assert.deepEqual(res.json(), { message: 'group g9 not found', code: 404 });
   const bad = await app.inject({ method: 'GET', url: '/api/groups', headers: { authorization: 'Token bad' } });
-  assert.deepEqual([bad.statusCode, bad.json()], [401, { message: 'invalid or expired token', code: 401 }]);
+  assert.deepEqual([bad.statusCode, bad.json()], [401, { message: 'token invalid', code: 401 }]);
   assert.deepEqual(logged, []);
   await app.close();
 });

@@ -72,9 +72,10 @@ function answerClientError(err: ClientErrorLike, socket: Socket): void {
 /**
  * Builds the NetBird-compatible admin API (CONTRACT.md "HTTP admin API") under `/api`. It
  * never listens: the composition root binds it to `--http-port`, tests call `inject()`.
- * Every `/api` route needs `Authorization: Token <PAT>` and is scoped to the token's account;
- * CORS preflights on them are answered without it (IDENTITY.md §6.4). Every refusal, the
- * framework's and Node's parser's included, uses upstream's `{message, code}` body.
+ * Every `/api` route needs `Authorization: Token <PAT>` or `Bearer <JWT>` and is scoped to the
+ * caller's account; CORS preflights and upstream's public paths are answered without it
+ * (IDENTITY.md §3.1, §6.4). Every refusal, the framework's and Node's parser's included, uses
+ * upstream's `{message, code}` body.
  */
 export function createRestApp(deps: RestDeps, options: RestAppOptions = {}): FastifyInstance {
   const app = Fastify({
@@ -91,7 +92,7 @@ export function createRestApp(deps: RestDeps, options: RestAppOptions = {}): Fas
     async (api: RestApp) => {
       // CORS first: its headers are on every answer of a registered route, 401s included.
       installCors(api);
-      api.addHook('onRequest', createAuthHook(deps.tokens));
+      api.addHook('onRequest', createAuthHook(deps));
       registerAccountRoutes(api, deps);
       registerUserRoutes(api, deps);
       registerTokenRoutes(api, deps);

@@ -2,7 +2,7 @@ import type { AccountService } from '../domain/accounts/account-service.js';
 import type { Clock } from '../domain/clock.js';
 import type { DnsSettingsService } from '../domain/dns-settings/dns-settings-service.js';
 import type { GroupService } from '../domain/groups/group-service.js';
-import type { AccountSnapshot } from '../domain/model.js';
+import type { Account, AccountSnapshot, User } from '../domain/model.js';
 import type { NameServerGroupService } from '../domain/nameservers/nameserver-group-service.js';
 import type { PeerService } from '../domain/peers/peer-service.js';
 import type { PolicyService } from '../domain/policies/policy-service.js';
@@ -11,6 +11,7 @@ import type { RouteService } from '../domain/routes/route-service.js';
 import type { SetupKeyService } from '../domain/setup-keys/setup-key-service.js';
 import type { TokenService } from '../domain/users/token-service.js';
 import type { UserService } from '../domain/users/user-service.js';
+import type { UserAuth } from '../identity/index.js';
 
 /** The one log call the REST edge makes: an unexpected error, once per request. */
 export interface RestLog {
@@ -20,6 +21,23 @@ export interface RestLog {
 /** Reads an account at one serial for the network-map-based endpoints (accessible peers). */
 export interface SnapshotSource {
   loadAccountSnapshot(accountId: string): Promise<AccountSnapshot>;
+}
+
+/** Checks `Authorization: Bearer <JWT>` against the IdP's keys (identity/jwt); Unauthenticated otherwise. */
+export interface JwtCheck {
+  validate(token: string): Promise<UserAuth>;
+}
+
+/**
+ * Finds or creates the user a validated token speaks for, with their account (IDENTITY.md
+ * §2.4), after the JWT-groups gate (§2.5: PermissionDenied) and groups sync, storing a newer
+ * `nb_last_login` (the domain's `resolveUserFromAuth`).
+ */
+export type ResolveUser = (auth: UserAuth) => Promise<{ readonly user: User; readonly account: Account }>;
+
+/** Looks a PAT up by its stored hash, to tell an unknown token (404) from an expired one (401). */
+export interface TokenHashLookup {
+  findByHash(hashedToken: string): Promise<object | undefined>;
 }
 
 /**
@@ -44,4 +62,9 @@ export interface RestDeps {
   readonly dnsDomain: string;
   readonly clock: Clock;
   readonly log: RestLog;
+  /** SSO: without it (or without `resolveUser`) every `Bearer <JWT>` is 401 `token invalid`. */
+  readonly jwt?: JwtCheck;
+  readonly resolveUser?: ResolveUser;
+  /** Without it a well-formed unknown PAT is 401 `token invalid` rather than upstream's 404. */
+  readonly tokenHashes?: TokenHashLookup;
 }

@@ -8,11 +8,12 @@ const user: User = {
   blocked: false, pendingApproval: false, issued: 'api', lastLogin: null, createdAt: 0,
 };
 
-test('toApiUser: status, is_current and the optional last_login', () => {
+test('toApiUser: status, is_current, last_login always (Go\'s zero time for never), no idp_id', () => {
   assert.deepEqual(toApiUser(user, 'u1'), {
-    id: 'u1', email: 'ann@x', name: 'Ann', role: 'admin', status: 'active', auto_groups: ['g'], is_current: true,
+    id: 'u1', email: 'ann@x', name: 'Ann', role: 'admin', status: 'active', last_login: '0001-01-01T00:00:00Z', auto_groups: ['g'], is_current: true,
     is_service_user: false, is_blocked: false, pending_approval: false, issued: 'api',
   });
+  assert.equal(toApiUser({ ...user, blocked: true, pendingApproval: true }, 'u1').status, 'blocked', 'pending users are blocked too');
   const blocked = toApiUser({ ...user, blocked: true, lastLogin: Date.UTC(2026, 0, 1) }, 'other');
   assert.equal(blocked.status, 'blocked');
   assert.equal(blocked.is_current, false);

@@ -2,14 +2,18 @@ import type { User } from '../../domain/model.js';
 import type { UserPermissions } from '../../identity/permissions/index.js';
 import { apiTime } from './api-time.js';
 
-/** OpenAPI `User` (without the optional `permissions` and `idp_id`). */
+/**
+ * OpenAPI `User` (without the optional `permissions`). Upstream's `idp_id` names a user's
+ * connector in its embedded IdP; Roost's users have none, so it is never sent.
+ */
 export interface ApiUser {
   id: string;
   email: string;
   name: string;
   role: string;
   status: 'active' | 'invited' | 'blocked';
-  last_login?: string;
+  /** Go's zero time for a user who never logged in: upstream always sends it. */
+  last_login: string;
   auto_groups: string[];
   is_current: boolean;
   is_service_user: boolean;
@@ -18,7 +22,7 @@ export interface ApiUser {
   issued: string;
 }
 
-/** `is_current` compares with the caller; users without an IdP are never `invited`. */
+/** `is_current` compares with the caller; users without an IdP manager are never `invited`. */
 export function toApiUser(user: User, callerId: string): ApiUser {
   return {
     id: user.id,
@@ -26,7 +30,7 @@ export function toApiUser(user: User, callerId: string): ApiUser {
     name: user.name,
     role: user.role,
     status: user.blocked ? 'blocked' : 'active',
-    ...(user.lastLogin === null ? {} : { last_login: apiTime(user.lastLogin) }),
+    last_login: apiTime(user.lastLogin),
     auto_groups: [...user.autoGroups],
     is_current: user.id === callerId,
     is_service_user: user.isServiceUser,
