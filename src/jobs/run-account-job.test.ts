@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ManualClock } from '../domain/clock.js';
 import type { ActivityKind, ActivityListener } from './peer-activity.js';
-import { runAccountJob, type AccountJob, type AccountLook } from './run-account-job.js';
+import { ACTIVITY_LOOK_SPACING_MS, runAccountJob, type AccountJob, type AccountLook } from './run-account-job.js';
 
 class FakeActivity {
   readonly listeners = new Set<ActivityListener>();
@@ -94,7 +94,7 @@ test('a failed look is retried after the retry interval; a look is never resched
   await h.done;
 });
 
-test('activity arriving during a look makes one more look right after it', async () => {
+test('activity arriving during a look makes one more look, once the spacing has passed', async () => {
   let release: (() => void) | undefined;
   const h = harness(async () => {
     if (release === undefined) await new Promise<void>((r) => (release = r));
@@ -104,8 +104,26 @@ test('activity arriving during a look makes one more look right after it', async
   h.activity.emit('A', 'account');
   h.activity.emit('A', 'account');
   release!();
-  await h.lookNo(2);
+  h.clock.advance(ACTIVITY_LOOK_SPACING_MS - 1);
+  h.activity.emit('other', 'account'); // the loop is alive: this look comes, A's does not yet
+  assert.equal((await h.lookNo(2)).accountId, 'other');
+  h.clock.advance(1);
+  assert.equal((await h.lookNo(3)).accountId, 'A');
   h.abort.abort();
   await h.done;
-  assert.equal(h.looks.length, 2, 'two arrivals during one look: one more look');
+  assert.equal(h.looks.filter((l) => l.accountId === 'A').length, 2, 'two arrivals during one look: one more look');
+});
+
+test('a storm of activity costs one look per spacing, not one per arrival', async () => {
+  const h = harness(async () => undefined, { initial: ['A'] });
+  await h.lookNo(1);
+  for (let i = 0; i < 100; i++) h.activity.emit('A', 'account');
+  h.clock.advance(ACTIVITY_LOOK_SPACING_MS);
+  await h.lookNo(2);
+  for (let i = 0; i < 100; i++) h.activity.emit('A', 'account');
+  h.activity.emit('B', 'account');
+  await until(() => h.looks.find((l) => l.accountId === 'B'), 'B looked at');
+  h.abort.abort();
+  await h.done;
+  assert.equal(h.looks.filter((l) => l.accountId === 'A').length, 2, '200 arrivals, two looks');
 });

@@ -43,6 +43,8 @@ export interface AccountJobDeps {
    * pass a few milliseconds.
    */
   readonly napMs?: number;
+  /** Least time between looks that activity asks for (default ACTIVITY_LOOK_SPACING_MS). */
+  readonly activitySpacingMs?: number;
   /** When a failed look is tried again (upstream's scheduler: 3 s). */
   readonly retryMs?: number;
   readonly onLook?: (look: AccountLook) => void;
@@ -52,6 +54,14 @@ export interface AccountJobDeps {
 export const MIN_LOOK_INTERVAL_MS = 1_000;
 
 /**
+ * Activity brings an account's look forward, but not sooner than this after its previous look:
+ * a look reads the whole account, and a registration or reconnect storm is one piece of
+ * activity per peer — looking each time made every Login cost O(peers). A few seconds' delay
+ * in re-planning an expiry is of no consequence.
+ */
+export const ACTIVITY_LOOK_SPACING_MS = 5_000;
+
+/**
  * Runs `job` until `signal` aborts: each account is looked at when its time comes or when
  * activity concerning it arrives (several arrivals during a look make one more look). One timer
  * for all accounts; it and the activity subscription belong to `signal`. Resolves once the look
@@ -59,9 +69,12 @@ export const MIN_LOOK_INTERVAL_MS = 1_000;
  */
 export async function runAccountJob(job: AccountJob, deps: AccountJobDeps, signal: AbortSignal): Promise<void> {
   const due = new Map<string, number>();
+  const lastLook = new Map<string, number>();
   const wakeup = new Wakeup();
   const poke = (accountId: string) => {
-    due.set(accountId, Number.NEGATIVE_INFINITY);
+    const last = lastLook.get(accountId);
+    const at = last === undefined ? Number.NEGATIVE_INFINITY : last + (deps.activitySpacingMs ?? ACTIVITY_LOOK_SPACING_MS);
+    due.set(accountId, Math.min(due.get(accountId) ?? Number.POSITIVE_INFINITY, at));
     wakeup.ring();
   };
   const unsubscribe = deps.activity.subscribe((accountId, kind) => {
@@ -76,7 +89,7 @@ export async function runAccountJob(job: AccountJob, deps: AccountJobDeps, signa
     });
     for (const id of initial) poke(id);
     while (!signal.aborted) {
-      await lookAtDue(job, deps, due, signal);
+      await lookAtDue(job, deps, due, lastLook, signal);
       if (signal.aborted) break;
       await wakeup.wait(waitMs(due, deps.clock.now(), deps.napMs ?? 60_000));
     }
@@ -94,12 +107,13 @@ function waitMs(due: ReadonlyMap<string, number>, now: number, napMs: number): n
   return Math.min(Math.max(soonest - now, 0), napMs);
 }
 
-async function lookAtDue(job: AccountJob, deps: AccountJobDeps, due: Map<string, number>, signal: AbortSignal): Promise<void> {
+async function lookAtDue(job: AccountJob, deps: AccountJobDeps, due: Map<string, number>, lastLook: Map<string, number>, signal: AbortSignal): Promise<void> {
   for (const [accountId, at] of [...due]) {
     const now = deps.clock.now();
     if (signal.aborted) return;
     if (at > now) continue;
     due.delete(accountId);
+    lastLook.set(accountId, now);
     let next: number | undefined;
     let failed = false;
     try {
