@@ -37,6 +37,29 @@ export interface UserService {
   update(accountId: string, id: string, update: UserUpdate, initiatorId?: string): Promise<User>;
   /** Deletes the user, their tokens and the peers they enrolled; the owner cannot be deleted. */
   delete(accountId: string, id: string): Promise<void>;
+  /** Clears a pending user's `blocked` and `pendingApproval` (IDENTITY.md §5.3). */
+  approve(accountId: string, id: string): Promise<User>;
+  /** Deletes a pending user the normal way (IDENTITY.md §5.3). */
+  reject(accountId: string, id: string): Promise<void>;
+}
+
+/** A pending user of the account, or upstream's refusals. */
+async function mustGetPending(repos: Repositories, accountId: string, id: string): Promise<User> {
+  const u = await repos.users.get(id);
+  if (u === undefined || u.accountId !== accountId) throw notFound(`user: ${id} not found`);
+  if (!u.pendingApproval) throw invalidArgument(`user ${id} is not pending approval`);
+  return u;
+}
+
+/**
+ * Blocking a user expires the login of every SSO peer they added (IDENTITY.md §2.6): they are
+ * disconnected, their streams end and their Syncs are refused until the user is unblocked and
+ * signs in again. Returns whether any peer changed.
+ */
+async function expireSsoPeersOf(tx: DomainTx, accountId: string, userId: string): Promise<boolean> {
+  const peers = (await tx.peers.list(accountId)).filter((p) => p.userId === userId && !p.loginExpired);
+  for (const p of peers) await tx.peers.update({ ...p, loginExpired: true, connected: false });
+  return peers.length > 0;
 }
 
 async function mustGet(repos: Repositories, accountId: string, id: string): Promise<User> {
@@ -82,7 +105,7 @@ async function checkAttributedUpdate(tx: DomainTx, accountId: string, old: User,
 
 export function createUserService(deps: DomainDeps): UserService {
   const repos = deps.store.repos;
-  return {
+  const service: UserService = {
     list: (accountId) => repos.users.list(accountId),
     get: (accountId, id) => mustGet(repos, accountId, id),
     create: (accountId, input) =>
@@ -116,6 +139,7 @@ export function createUserService(deps: DomainDeps): UserService {
         const user: User = { ...old, role: update.role ?? old.role, blocked: update.blocked ?? old.blocked, autoGroups };
         if (previousOwner !== undefined) await tx.users.update({ ...previousOwner, role: 'admin' });
         await tx.users.update(user);
+        if (user.blocked && !old.blocked) await expireSsoPeersOf(tx, accountId, id);
         await bumpSerial(tx, accountId, 'user-updated');
         return user;
       }),
@@ -128,5 +152,17 @@ export function createUserService(deps: DomainDeps): UserService {
         await tx.users.delete(accountId, id);
         await bumpSerial(tx, accountId, 'user-deleted', { peers: 'all', deletedPeers: peers.map((p) => ({ id: p.id, key: p.key })) });
       }),
+    approve: (accountId, id) =>
+      transact(deps, async (tx) => {
+        const user = { ...(await mustGetPending(tx, accountId, id)), blocked: false, pendingApproval: false };
+        await tx.users.update(user);
+        await bumpSerial(tx, accountId, 'user-updated');
+        return user;
+      }),
+    reject: async (accountId, id) => {
+      await mustGetPending(deps.store.repos, accountId, id);
+      await service.delete(accountId, id);
+    },
   };
+  return service;
 }

@@ -51,6 +51,17 @@ export function registerUserRoutes(app: RestApp, deps: Pick<RestDeps, 'users'>):
     return toApiUser(await deps.users.update(account.id, req.params.userId, toUserUpdate(req.body), user.id), user.id);
   });
 
+  app.post('/users/:userId/approve', { schema: { params: UserParams } }, async (req) => {
+    const { user, account } = authorize(req, 'users', 'update');
+    return toApiUser(await deps.users.approve(account.id, req.params.userId), user.id);
+  });
+
+  app.delete('/users/:userId/reject', { schema: { params: UserParams } }, async (req) => {
+    const { account } = authorize(req, 'users', 'delete');
+    await deps.users.reject(account.id, req.params.userId);
+    return EMPTY_OBJECT;
+  });
+
   app.delete('/users/:userId', { schema: { params: UserParams } }, async (req) => {
     // Upstream refuses this before any permission check.
     if (req.params.userId === callerOf(req).user.id) throw invalidArgument('self deletion is not allowed');
