@@ -20,6 +20,7 @@ import type { FastPathSwitch } from '../sync/sync-ports.js';
 import { bindGrpcServer, type BoundGrpc } from '../grpc/bind-grpc-server.js';
 import { createGrpcServer } from '../grpc/create-grpc-server.js';
 import { createSessionAdapter } from '../grpc/session-adapter.js';
+import { sshJwtConfig } from '../identity/oidc/ssh-jwt-config.js';
 import { createRegistry } from '../metrics/create-registry.js';
 import { createMetricsServer } from '../metrics/metrics-server.js';
 import { createSessionMetrics } from '../metrics/session-metrics.js';
@@ -183,7 +184,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}, st
   const login = new LoginService({ peers, maps, cache, services: config, clock, dnsDomain: config.dnsDomain, sso, log, observe: (result, s) => metrics.loginDuration.observe({ result }, s) });
   const sync = new SyncService({ peers, identities, serials, status, sends, maps, registry: streams, services: config, fastPath, clock, log, metrics, maxConcurrentSetups: config.maxConcurrentSyncs });
 
-  const grpcServer = createGrpcServer({ envelope, clock, log, sessions: createSessionAdapter({ envelope, login, sync, peers }), authFlows: config.auth });
+  const grpcServer = createGrpcServer({ envelope, clock, log, sessions: createSessionAdapter({ envelope, login, sync, peers, sshJwt: sshJwtConfig(config.auth) }), authFlows: config.auth });
   // The REST edge takes the same validator and provisioning for `Bearer <JWT>` (IDENTITY.md §3.1).
   const restApp = createRestApp({
     ...domain,

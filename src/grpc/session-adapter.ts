@@ -5,6 +5,8 @@ import { permissionDenied, preconditionFailed } from '../domain/errors.js';
 import type { LoginService } from '../sync/login-service.js';
 import type { SyncService } from '../sync/sync-service.js';
 import type { SessionPeers } from '../sync/sync-ports.js';
+import type { SyncMessage } from '../sync/sync-message.js';
+import type { PeerConfig, SshJwtConfig } from '../netmap/network-map.js';
 import type { GrpcSessionPorts } from './ports.js';
 import { createSealer } from './create-sealer.js';
 import { controlConfigToWire } from './to-wire/control-config-to-wire.js';
@@ -20,6 +22,8 @@ export interface SessionAdapterDeps {
   readonly login: LoginService;
   readonly sync: Pick<SyncService, 'run'>;
   readonly peers: Pick<SessionPeers, 'findPeerByKey' | 'syncPeerMeta'> & { deletePeer(accountId: string, peerId: string): Promise<unknown> };
+  /** JWTConfig for peers with SSH enabled (IDENTITY.md §2.7); null without SSO. */
+  readonly sshJwt?: SshJwtConfig | null;
 }
 
 /** Login/Sync/SyncMeta/Logout: wire ⇄ session types; the sessions never see protobuf. */
@@ -27,6 +31,7 @@ export function createSessionAdapter(deps: SessionAdapterDeps): GrpcSessionPorts
   const sealed = createSealer(deps.envelope);
   // Encoded remote peers, firewall rules and DNS records, shared by every map of one snapshot (weakly held).
   const elements = new WireElementCache();
+  const withSshJwt = sshJwtAdder(deps.sshJwt ?? null);
   return {
     async login({ peerKey, message }, connectionIp) {
       const res = await deps.login.login({
@@ -40,7 +45,7 @@ export function createSessionAdapter(deps: SessionAdapterDeps): GrpcSessionPorts
       });
       const out = create(LoginResponseSchema, {
         netbirdConfig: controlConfigToWire(res.config),
-        peerConfig: peerConfigToWire(res.peerConfig),
+        peerConfig: peerConfigToWire(withSshJwt(res.peerConfig)),
         checks: res.checks.map((c) => ({ files: [...c.files] })),
       });
       return sealed(peerKey, toBinary(LoginResponseSchema, out));
@@ -54,7 +59,7 @@ export function createSessionAdapter(deps: SessionAdapterDeps): GrpcSessionPorts
         connectionIp: stream.connectionIp,
         signal: stream.signal,
         send: (msg, ended, weigh) => {
-          const bytes = sealed(peerKey, encodeSyncMessage(msg, elements));
+          const bytes = sealed(peerKey, encodeSyncMessage(withSshJwtInMap(msg, withSshJwt), elements));
           weigh?.(bytes.length);
           return stream.write(bytes, ended);
         },
@@ -76,3 +81,17 @@ export function createSessionAdapter(deps: SessionAdapterDeps): GrpcSessionPorts
   };
 }
 
+
+/** Adds the server's SSH JWTConfig to PeerConfigs with SSH enabled; the identity without one. */
+function sshJwtAdder(sshJwt: SshJwtConfig | null): (c: PeerConfig) => PeerConfig {
+  if (!sshJwt) return (c) => c;
+  return (c) => (c.sshEnabled ? { ...c, sshJwt } : c);
+}
+
+/** `msg` with its map's PeerConfig passed through `add` (a shallow copy only when it changes). */
+function withSshJwtInMap(msg: SyncMessage, add: (c: PeerConfig) => PeerConfig): SyncMessage {
+  const pc = msg.map?.peerConfig;
+  if (!msg.map || !pc) return msg;
+  const next = add(pc);
+  return next === pc ? msg : { ...msg, map: { ...msg.map, peerConfig: next } };
+}

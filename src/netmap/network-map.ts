@@ -27,6 +27,19 @@ export interface PeerConfig {
   readonly routingPeerDnsResolutionEnabled: boolean;
   readonly lazyConnectionEnabled: boolean;
   readonly autoUpdate: AutoUpdateSettings;
+  /**
+   * Where `netbird ssh` gets and checks JWTs (IDENTITY.md §2.7): a server setting, not account
+   * state, so the gRPC edge sets it on PeerConfigs with SSH enabled; absent without SSO.
+   */
+  readonly sshJwt?: SshJwtConfig;
+}
+
+/** JWTConfig of a peer's SSHConfig (IDENTITY.md §2.7). */
+export interface SshJwtConfig {
+  readonly issuer: string;
+  readonly audience: string;
+  readonly audiences: readonly string[];
+  readonly keysLocation: string;
 }
 
 /** RemotePeerConfig (§7.4). */

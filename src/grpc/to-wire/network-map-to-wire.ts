@@ -46,7 +46,10 @@ export function peerConfigToWire(c: PeerConfig): WirePeerConfig {
   return create(PeerConfigSchema, {
     address: c.address,
     fqdn: c.fqdn,
-    sshConfig: { sshEnabled: c.sshEnabled },
+    sshConfig: {
+      sshEnabled: c.sshEnabled,
+      jwtConfig: c.sshEnabled && c.sshJwt ? { issuer: c.sshJwt.issuer, audience: c.sshJwt.audience, audiences: [...c.sshJwt.audiences], keysLocation: c.sshJwt.keysLocation, maxTokenAge: 0n } : undefined,
+    },
     routingPeerDnsResolutionEnabled: c.routingPeerDnsResolutionEnabled,
     lazyConnectionEnabled: c.lazyConnectionEnabled,
     autoUpdate: { version: c.autoUpdate.version, alwaysUpdate: c.autoUpdate.alwaysUpdate },
