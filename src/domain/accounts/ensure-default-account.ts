@@ -1,10 +1,7 @@
 import type { DomainDeps } from '../domain-deps.js';
-import { ALL_GROUP_NAME, type Account, type User } from '../model.js';
-import { cryptoRandom } from '../random.js';
+import type { Account, User } from '../model.js';
 import { transact, type DomainTx } from '../transact.js';
-import { DEFAULT_ACCOUNT_SETTINGS } from './default-account-settings.js';
-import { defaultPolicy } from './default-policy.js';
-import { pickAccountNetwork } from './pick-account-network.js';
+import { createAccountForUser } from '../users/create-account-for-user.js';
 
 export interface DefaultAccount {
   readonly account: Account;
@@ -49,22 +46,7 @@ export async function ensureDefaultAccount(deps: DomainDeps, opts: { now?: numbe
   return transact(deps, async (tx) => {
     const first = await tx.accounts.first();
     if (first !== undefined) return existing(deps, tx, first, now);
-    const accountId = deps.ids.next();
-    const owner = ownerUser(deps.ids.next(), accountId, now);
-    const account: Account = {
-      id: accountId,
-      createdBy: owner.id,
-      createdAt: now,
-      domain: '',
-      network: { identifier: deps.ids.next(), net: pickAccountNetwork(deps.random ?? cryptoRandom), serial: 0 },
-      settings: DEFAULT_ACCOUNT_SETTINGS,
-      dnsSettings: { disabledManagementGroups: [] },
-    };
-    await tx.accounts.insert(account);
-    await tx.users.insert(owner);
-    const allId = deps.ids.next();
-    await tx.groups.insert({ id: allId, accountId, name: ALL_GROUP_NAME, issued: 'api', peers: [] });
-    await tx.policies.insert(defaultPolicy(accountId, deps.ids.next(), allId));
-    return { account, owner, created: true };
+    const { account, user } = await createAccountForUser(deps, tx, ownerUser(deps.ids.next(), '', now), now);
+    return { account, owner: user, created: true };
   });
 }

@@ -1,7 +1,7 @@
 /**
- * Who a validated token speaks for, as the domain needs it (IDENTITY.md §2.3). The identity
- * module's `UserAuth` has this shape; it is declared again here because the domain sits below
- * identity and may not import it. Optional claims are '' (or undefined) when absent.
+ * Who a validated token speaks for, as the domain needs it (IDENTITY.md §2.3); the identity
+ * module's JWT validator produces it (its `UserAuth`). Optional claims are '' (or undefined)
+ * when absent.
  */
 export interface AuthClaims {
   readonly userId: string;

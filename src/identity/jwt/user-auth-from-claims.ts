@@ -1,25 +1,11 @@
 import { posix } from 'node:path';
+import type { AuthClaims } from '../../domain/users/auth-claims.js';
 
 /**
- * Who a validated token speaks for (IDENTITY.md §2.3): plain values for the callers that
- * provision users, check groups and log peers in. Optional claims are '' (or undefined) when
- * absent. `claims` is the whole payload, for what depends on account settings (the groups claim).
+ * Who a validated token speaks for (IDENTITY.md §2.3): the domain's `AuthClaims` — plain values
+ * for the callers that provision users, check groups and log peers in.
  */
-export interface UserAuth {
-  readonly userId: string;
-  /** `<AuthAudience>/wt_account_id` (Auth0-style hint; absent with ordinary IdPs). */
-  readonly accountId: string;
-  readonly domain: string;
-  /** `private`, `public` or `unknown` when the IdP says. */
-  readonly domainCategory: string;
-  /** `<AuthAudience>/nb_last_login` (RFC 3339) in epoch ms; undefined when absent or unreadable. */
-  readonly lastLoginMs: number | undefined;
-  readonly invited: boolean;
-  /** Used only when the user is created. */
-  readonly email: string;
-  readonly name: string;
-  readonly claims: Readonly<Record<string, unknown>>;
-}
+export type UserAuth = AuthClaims;
 
 export interface ClaimNames {
   readonly authAudience: string;
