@@ -104,7 +104,10 @@ export class SyncService {
     }
   }
 
-  /** First message, then updates. A stream given up (replaced, shutdown) ends quietly, even mid-write. */
+  /**
+   * First message, then updates. A replaced stream ends quietly, even mid-write; one ended by
+   * a shutdown ends UNAVAILABLE, so the client reconnects — to another process behind a balancer.
+   */
   private async serve(peer: SyncPeer, stream: LiveStream, req: SyncRequest, facts: SyncRequestFacts, t0: number, endSetup: () => void): Promise<void> {
     try {
       const lastSent = await this.firstMessage(peer, req, facts, t0, endSetup);
@@ -112,9 +115,9 @@ export class SyncService {
       this.startRefreshTimers(stream, req.signal);
       await this.updateLoop(peer, stream, req, facts, lastSent);
     } catch (err) {
-      if (stream.closedBy === 'replaced' || stream.closedBy === 'shutdown') return;
-      throw err;
+      if (stream.closedBy !== 'replaced' && stream.closedBy !== 'shutdown') throw err;
     }
+    if (stream.closedBy === 'shutdown' && !req.signal.aborted) throw new RoostError('Unavailable', 'the management server is shutting down, please reconnect');
   }
 
   /** The peer must exist and, for SSO peers, not be login-expired (by time or marked so by a job). */
