@@ -178,9 +178,9 @@ for (const engine of ENGINES) {
       const { peer } = await register(ctx, plainKey);
       const mark = ctx.svc.peerLifecycle.markPeerConnected;
       const t0 = peer.lastSeen;
-      assert.equal(await mark(peer.key, { connected: true, at: t0 - 1 }), false, 'older than the registration');
       assert.equal(await mark(peer.key, { connected: true, at: t0 }), true, 'same millisecond as the registration');
       assert.equal(await mark(peer.key, { connected: true, at: t0 + 10, connectionIp: '198.51.100.4' }), true);
+      assert.equal(await mark(peer.key, { connected: true, at: t0 + 5 }), false, 'older than the connect stored');
       assert.equal(await mark(peer.key, { connected: true, at: t0 + 20 }), true, 'a second stream takes over');
       assert.equal(await mark(peer.key, { connected: false, at: t0 + 30, streamStart: t0 + 10 }), false, 'the older stream may not disconnect');
       let stored = await store.findPeerByKey(peer.key);
@@ -190,6 +190,24 @@ for (const engine of ENGINES) {
       assert.deepEqual([stored?.connected, stored?.lastSeen], [false, t0 + 40]);
       assert.equal(await ctx.serial(), 1, 'status changes never bump');
       await assert.rejects(mark(wgKey(), { connected: true, at: 1 }), { kind: 'NotFound' });
+    });
+
+    test('a peer that moved to another process stays connected there whatever order the two processes write in', async () => {
+      const ctx = await domainCtx(store);
+      const { plainKey } = await newKey(ctx);
+      const { peer } = await register(ctx, plainKey);
+      const mark = ctx.svc.peerLifecycle.markPeerConnected;
+      const t0 = peer.lastSeen;
+      assert.equal(await mark(peer.key, { connected: true, at: t0 + 100 }), true, 'stream on process B');
+      // The client moves to process A (its stream starts at +150); B notices the old stream's end
+      // late (+200) and writes it before A's batched connect lands.
+      assert.equal(await mark(peer.key, { connected: false, at: t0 + 200, streamStart: t0 + 100 }), true, "B's late disconnect");
+      assert.equal(await mark(peer.key, { connected: true, at: t0 + 150 }), true, "A's connect still wins");
+      let stored = await store.findPeerByKey(peer.key);
+      assert.deepEqual([stored?.connected, stored?.lastSeen], [true, t0 + 150]);
+      assert.equal(await mark(peer.key, { connected: false, at: t0 + 300, streamStart: t0 + 150 }), true, "A's stream ends later");
+      stored = await store.findPeerByKey(peer.key);
+      assert.deepEqual([stored?.connected, stored?.lastSeen], [false, t0 + 300]);
     });
 
     test('markPeersConnected applies a batch in order with the same guard and skips unknown keys', async () => {

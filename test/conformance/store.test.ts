@@ -145,7 +145,7 @@ for (const engine of ENGINES) {
       assert.equal(await store.repos.peers.setConnection(p.id, 100, { connected: true, lastSeen: 200, connectionIp: '1.2.3.4' }), true);
       const stored = await store.findPeerByKey(p.key);
       assert.deepEqual([stored?.connected, stored?.lastSeen, stored?.connectionIp], [true, 200, '1.2.3.4']);
-      assert.deepEqual(await store.repos.peers.connectionByKey(p.key), { id: p.id, lastSeen: 200, connectionIp: '1.2.3.4' });
+      assert.deepEqual(await store.repos.peers.connectionByKey(p.key), { id: p.id, connected: true, lastSeen: 200, connectionIp: '1.2.3.4' });
       assert.equal(await store.repos.peers.connectionByKey('no-such-key'), undefined);
     });
 

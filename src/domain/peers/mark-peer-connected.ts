@@ -38,7 +38,7 @@ async function applyConnectionChange(peers: Pick<PeerRepository, 'connectionByKe
   for (let i = 0; i < MAX_CAS_ATTEMPTS; i++) {
     const stored = await peers.connectionByKey(peerKey);
     if (stored === undefined) return undefined;
-    if (!shouldApplyConnectionChange(stored.lastSeen, change)) return false;
+    if (!shouldApplyConnectionChange(stored, change)) return false;
     if (await peers.setConnection(stored.id, stored.lastSeen, valuesFor(stored, change))) return true;
   }
   return false;

@@ -43,6 +43,7 @@ export interface PeerConnectionValues {
 /** The stored connection status of a peer, as a status write reads it. */
 export interface PeerConnectionState {
   readonly id: string;
+  readonly connected: boolean;
   readonly lastSeen: number;
   readonly connectionIp: string;
 }

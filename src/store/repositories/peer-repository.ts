@@ -1,6 +1,6 @@
 import type { PeerRepository } from '../../domain/ports/repositories.js';
 import type { EngineTraits } from '../engine-traits.js';
-import { byId, toFlag } from '../rows/column-codec.js';
+import { byId, fromFlag, toFlag } from '../rows/column-codec.js';
 import { peerFromRow, peerToRow } from '../rows/peer-row.js';
 import type { DbHandle } from './db-handle.js';
 
@@ -20,8 +20,8 @@ export function createPeerRepository(db: DbHandle, traits: EngineTraits): PeerRe
       return row === undefined ? undefined : peerFromRow(row);
     },
     async connectionByKey(key) {
-      const row = await db.selectFrom('peers').select(['id', 'last_seen', 'connection_ip']).where('key', '=', key).executeTakeFirst();
-      return row === undefined ? undefined : { id: row.id, lastSeen: row.last_seen, connectionIp: row.connection_ip };
+      const row = await db.selectFrom('peers').select(['id', 'connected', 'last_seen', 'connection_ip']).where('key', '=', key).executeTakeFirst();
+      return row === undefined ? undefined : { id: row.id, connected: fromFlag(row.connected), lastSeen: row.last_seen, connectionIp: row.connection_ip };
     },
     async list(accountId) {
       const rows = await db.selectFrom('peers').selectAll().where('account_id', '=', accountId).execute();
