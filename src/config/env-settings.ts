@@ -36,6 +36,12 @@ const engine = (raw: string | undefined): 'sqlite' | 'postgres' | undefined => {
   return v;
 };
 
+const busPrefix = (raw: string | undefined): string => {
+  const v = textOr('roost')(raw);
+  if (!/^[A-Za-z0-9._:-]{1,64}$/.test(v)) throw invalidArgument(`expected 1-64 letters, digits or . _ : -, got ${JSON.stringify(v)}`);
+  return v;
+};
+
 export const ENV_SETTINGS = {
   storeEngine: { env: 'NB_STORE_ENGINE', description: 'store engine: sqlite (file in the data dir, the default) or postgres; overrides StoreConfig.Engine', parse: engine },
   postgresDsn: { env: 'NB_STORE_ENGINE_POSTGRES_DSN', description: 'PostgreSQL connection string (required for postgres)', parse: optionalText },
@@ -51,6 +57,12 @@ export const ENV_SETTINGS = {
     description: 'a gRPC connection that has not completed TLS (if any) and sent the HTTP/2 preface within this is closed (Go duration; grpc-go\'s default)',
     parse: positiveDurationOr('2m'),
   },
+  changeBusRedisAddress: {
+    env: 'NB_CHANGE_BUS_REDIS_ADDRESS',
+    description: 'Redis carrying change notifications between processes; required to run more than one roost serve on one PostgreSQL store; unset = in-process bus',
+    parse: optionalText,
+  },
+  changeBusRedisPrefix: { env: 'NB_CHANGE_BUS_REDIS_PREFIX', description: 'channel prefix on the change-bus Redis, so several deployments (or tests) share one Redis', parse: busPrefix },
   maxConcurrentSyncs: { env: 'NB_MAX_CONCURRENT_SYNCS', description: 'Sync set-ups in flight before RESOURCE_EXHAUSTED; negative disables', parse: intOr(1000) },
 } as const satisfies Record<string, Setting<unknown>>;
 

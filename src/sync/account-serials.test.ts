@@ -63,3 +63,13 @@ test('an unknown account stays unknown; a failed read is retried next time', asy
   fail = false;
   assert.equal(await s.get('a'), 3);
 });
+
+test('known() lists what is held, as a copy the reconciliation may keep', async () => {
+  const s = new AccountSerials(source({ a: 2 }));
+  await s.get('a');
+  s.observe({ accountId: 'b', serial: 5 });
+  const k = s.known();
+  assert.deepEqual([...k], [['a', 2], ['b', 5]]);
+  s.observe({ accountId: 'a', serial: 9 });
+  assert.equal(k.get('a'), 2);
+});

@@ -14,10 +14,11 @@ export interface SerialSource {
  *
  * Why this is safe for the fast path: the Sync stream is registered before the serial is read.
  * A change published before the read is seen here; one published after it is pushed to the
- * registered stream. The bus is in-process, so this holds for one replica per store.
+ * registered stream. Across processes (Redis bus) the same holds once the change arrives; a
+ * dropped bus connection is covered by the reconciliation in bus/ (serials against the store).
  */
 export class AccountSerials {
-  private readonly known = new Map<string, number>();
+  private readonly known_ = new Map<string, number>();
   private readonly loading = new Map<string, Promise<number | undefined>>();
 
   constructor(private readonly source: SerialSource) {}
@@ -29,12 +30,17 @@ export class AccountSerials {
 
   /** The serial without I/O, when this process already knows it. */
   peek(accountId: string): number | undefined {
-    return this.known.get(accountId);
+    return this.known_.get(accountId);
+  }
+
+  /** Every serial this process knows (the bus reconciliation compares them with the store). */
+  known(): ReadonlyMap<string, number> {
+    return new Map(this.known_);
   }
 
   /** The current serial; undefined for an unknown account. */
   async get(accountId: string): Promise<number | undefined> {
-    const hit = this.known.get(accountId);
+    const hit = this.known_.get(accountId);
     if (hit !== undefined) return hit;
     let load = this.loading.get(accountId);
     if (!load) {
@@ -42,14 +48,14 @@ export class AccountSerials {
       this.loading.set(accountId, load);
     }
     const read = await load;
-    if (read === undefined) return this.known.get(accountId);
+    if (read === undefined) return this.known_.get(accountId);
     return this.raise(accountId, read);
   }
 
   private raise(accountId: string, serial: number): number {
-    const current = this.known.get(accountId);
+    const current = this.known_.get(accountId);
     const next = current === undefined || serial > current ? serial : current;
-    this.known.set(accountId, next);
+    this.known_.set(accountId, next);
     return next;
   }
 }

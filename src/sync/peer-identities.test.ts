@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Peer } from '../domain/model.js';
 import { accountBuilder, testMeta } from '../netmap/fixtures/account-builder.js';
-import { PeerIdentities } from './peer-identities.js';
+import { PeerIdentities, updatingIdentities } from './peer-identities.js';
 
 function fakeStore(peers: Peer[]) {
   const calls = { find: 0, list: 0 };
@@ -110,4 +110,39 @@ test('update replaces the entry, and a read that was in flight does not overwrit
   assert.equal((await ids.find('key-a'))?.goOS, 'linux', 'memory keeps the update');
   ids.update({ ...old, userId: 'u9' });
   assert.equal(ids.size, 0, 'an SSO peer is not kept');
+});
+
+test('forgetAccount drops every peer of the account and warms it again on the next miss', async () => {
+  const other = { ...accountBuilder().peer('x').build().peers[0]!, accountId: 'acc-2' };
+  const store = fakeStore([...snapshot.peers, other]);
+  const ids = new PeerIdentities(store);
+  await ids.find('key-a');
+  await ids.find('key-x');
+  await until(() => ids.size === 3);
+  ids.forgetAccount(snapshot.account.id);
+  assert.equal(ids.size, 1, 'the other account stays');
+  store.peers.splice(store.peers.findIndex((p) => p.key === 'key-b'), 1);
+  assert.equal(await ids.find('key-b'), undefined, 'a peer deleted meanwhile is not admitted from memory');
+  assert.equal((await ids.find('key-a'))?.id, 'a');
+  await until(() => store.calls.list === 3);
+});
+
+test('updatingIdentities hands the stored peer to the cache and to the announcer', async () => {
+  const peer = snapshot.peers[0]!;
+  const seen: string[] = [];
+  const announced: number[] = [];
+  const calls = updatingIdentities(
+    {
+      registerPeer: async (_: never) => ({ peer }),
+      loginPeer: async (_: never) => ({ ...peer, loginGeneration: 7 }),
+      syncPeerMeta: async (_k: string, _m: never) => ({ peer }),
+    },
+    { update: (p) => seen.push(p.id) },
+    (p) => announced.push(p.loginGeneration),
+  );
+  await calls.loginPeer(undefined as never);
+  await calls.registerPeer(undefined as never);
+  await calls.syncPeerMeta('k', undefined as never);
+  assert.deepEqual(seen, [peer.id, peer.id, peer.id]);
+  assert.deepEqual(announced, [7, peer.loginGeneration, peer.loginGeneration]);
 });

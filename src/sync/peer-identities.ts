@@ -75,6 +75,13 @@ export class PeerIdentities {
     this.byKey.delete(key);
   }
 
+  /** Drops every peer of the account (it changed in ways this process did not hear of). */
+  forgetAccount(accountId: string): void {
+    this.generation++;
+    this.warmed.delete(accountId);
+    for (const [key, p] of this.byKey) if (p.accountId === accountId) this.byKey.delete(key);
+  }
+
   get size(): number {
     return this.byKey.size;
   }
@@ -112,23 +119,31 @@ interface IdentityChangingCalls {
   syncPeerMeta(peerKey: string, meta: never): Promise<{ readonly peer: Peer }>;
 }
 
-/** `peers` with Login, registration and meta updates handing the stored peer to `ids`. */
-export function updatingIdentities<T extends IdentityChangingCalls>(peers: T, ids: Pick<PeerIdentities, 'update'>): T {
+/**
+ * `peers` with Login, registration and meta updates handing the stored peer to `ids`, and to
+ * `announce` (other processes drop their copy of it: a Login's new login generation must void
+ * their fast path too).
+ */
+export function updatingIdentities<T extends IdentityChangingCalls>(peers: T, ids: Pick<PeerIdentities, 'update'>, announce: (peer: Peer) => void = () => {}): T {
+  const updated = (p: Peer) => {
+    ids.update(p);
+    announce(p);
+  };
   return {
     ...peers,
     registerPeer: async (input: Parameters<T['registerPeer']>[0]) => {
       const r = await peers.registerPeer(input);
-      ids.update(r.peer);
+      updated(r.peer);
       return r;
     },
     loginPeer: async (input: Parameters<T['loginPeer']>[0]) => {
       const p = await peers.loginPeer(input);
-      ids.update(p);
+      updated(p);
       return p;
     },
     syncPeerMeta: async (peerKey: string, meta: Parameters<T['syncPeerMeta']>[1]) => {
       const r = await peers.syncPeerMeta(peerKey, meta);
-      ids.update(r.peer);
+      updated(r.peer);
       return r;
     },
   };

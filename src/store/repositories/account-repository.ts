@@ -1,16 +1,25 @@
+import { sql } from 'kysely';
+import type { EngineTraits } from '../engine-traits.js';
 import { notFound } from '../../domain/errors.js';
 import type { AccountRepository } from '../../domain/ports/repositories.js';
 import { accountFromRow, accountToRow } from '../rows/account-row.js';
 import { toJson } from '../rows/column-codec.js';
 import type { DbHandle } from './db-handle.js';
 
-export function createAccountRepository(db: DbHandle): AccountRepository {
+/** Arbitrary constant naming the advisory lock that serialises account bootstrap on PostgreSQL. */
+const FIRST_ACCOUNT_LOCK = 0x526f6f7374; // "Roost"
+
+export function createAccountRepository(db: DbHandle, traits: EngineTraits): AccountRepository {
   return {
     async get(id) {
       const row = await db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst();
       return row === undefined ? undefined : accountFromRow(row);
     },
     async first() {
+      // "Create an account when there is none" (roost init, first SSO user) is a read-then-insert;
+      // under READ COMMITTED two processes would both see none. The transaction-scoped lock makes
+      // the second wait for the first to commit, then see its account. SQLite serialises writers.
+      if (traits.rowLocks && db.isTransaction) await sql`select pg_advisory_xact_lock(${FIRST_ACCOUNT_LOCK})`.execute(db);
       const row = await db.selectFrom('accounts').selectAll().orderBy('created_at').orderBy('id').limit(1).executeTakeFirst();
       return row === undefined ? undefined : accountFromRow(row);
     },

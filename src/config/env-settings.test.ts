@@ -1,0 +1,16 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readEnvSettings } from './env-settings.js';
+import { isRoostError } from '../domain/errors.js';
+
+test('the change-bus settings: address optional, prefix defaults to roost and is checked', () => {
+  const none = readEnvSettings({});
+  assert.equal(none.changeBusRedisAddress, undefined);
+  assert.equal(none.changeBusRedisPrefix, 'roost');
+  const set = readEnvSettings({ NB_CHANGE_BUS_REDIS_ADDRESS: ' 127.0.0.1:6379 ', NB_CHANGE_BUS_REDIS_PREFIX: 'test:a-1' });
+  assert.equal(set.changeBusRedisAddress, '127.0.0.1:6379');
+  assert.equal(set.changeBusRedisPrefix, 'test:a-1');
+  for (const bad of ['has space', 'x'.repeat(65), 'a*b']) {
+    assert.throws(() => readEnvSettings({ NB_CHANGE_BUS_REDIS_PREFIX: bad }), (e: unknown) => isRoostError(e, 'InvalidArgument') && /NB_CHANGE_BUS_REDIS_PREFIX/.test((e as Error).message), bad);
+  }
+});
