@@ -2,7 +2,10 @@ import type { Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config } from '../config/config.js';
 import { ServerEnvelope } from '../crypto/envelope.js';
-import { loadOrCreateServerKey } from '../crypto/server-key-file.js';
+import { join } from 'node:path';
+import { loadSharedServerKey, mirrorIfAbsent } from '../crypto/server-key-file.js';
+import { LOCAL_SECRET_FILE, LOCAL_SECRET_NAME } from '../config/local-secret.js';
+import { localServiceDefaults } from '../config/config.js';
 import { securePrivateDataDir } from '../config/private-data-dir.js';
 import { InProcessChangeBus, type ChangeBus } from '../domain/change-bus.js';
 import { systemClock, type Clock } from '../domain/clock.js';
@@ -23,6 +26,8 @@ import { createSessionAdapter } from '../grpc/session-adapter.js';
 import { sshJwtConfig } from '../identity/oidc/ssh-jwt-config.js';
 import { createRegistry } from '../metrics/create-registry.js';
 import { createMetricsServer } from '../metrics/metrics-server.js';
+import { createBusMetrics } from '../metrics/bus-metrics.js';
+import { RedisChangeBus, SerialReconciler } from '../bus/index.js';
 import { createSessionMetrics } from '../metrics/session-metrics.js';
 import { openStore, waitForDatabase, type Store } from '../store/index.js';
 import { AccountMaps } from '../sync/account-maps.js';
@@ -38,9 +43,18 @@ import { StatusWriter } from '../sync/status-writer.js';
 import { createLogger, type Logger } from './create-logger.js';
 import { runOidcDiscovery } from '../identity/oidc/run-oidc-discovery.js';
 import { createJwtValidator } from '../identity/jwt/create-jwt-validator.js';
+import { createEmbeddedJwtValidator, EmbeddedIdp } from '../idp/index.js';
+import { createEmbeddedUserLifecycle } from '../domain/users/embedded-user-lifecycle.js';
 import { jwtValidationConfigured } from '../identity/jwt/jwt-validation-configured.js';
 import { resolveUserFromAuth } from '../domain/users/resolve-user-from-auth.js';
 import { domainPeerJobPorts, PeerActivity, runPeerJobs } from '../jobs/index.js';
+
+/**
+ * How often a process on the Redis bus compares the serials it knows with the store's: the
+ * backstop for a change whose publisher died between commit and publish (a reconnect triggers
+ * the comparison at once). One indexed query over the accounts this process serves.
+ */
+const BUS_RECONCILE_MS = 5_000;
 
 /**
  * Full-map sends in progress at once, and how long one may hold its slot while its peer is slow
@@ -67,6 +81,8 @@ export interface AppOverrides {
   readonly statusWriteDelayMs?: number;
   /** Longest real-time wait of the background jobs before they read the clock again (ManualClock tests: a few ms). */
   readonly jobNapMs?: number;
+  /** How often the Redis change bus compares known serials with the store (default 5 s; 0 = only on reconnect). */
+  readonly busReconcileMs?: number;
   /** Use this store instead of opening `config.store` (it is still migrated and closed). */
   readonly store?: Store;
 }
@@ -85,6 +101,8 @@ export interface BoundPorts {
 export interface App {
   readonly serverPublicKey: string;
   readonly store: Store;
+  /** The embedded OpenID provider when it runs (tests rotate its keys). */
+  readonly idp: EmbeddedIdp | undefined;
   readonly bus: ChangeBus;
   readonly clock: Clock;
   /** The peer-sync cache (tests inspect entries). */
@@ -111,7 +129,6 @@ export async function createApp(config: Config, overrides: AppOverrides = {}, st
 
   // The data dir holds the server key and (SQLite) the store: 0700, its files 0600.
   for (const c of securePrivateDataDir(config.dataDir)) log.warn({ path: c.path, from: c.from, to: c.to }, `tightened permissions of ${c.path} from ${c.from} to ${c.to}`);
-  const envelope = new ServerEnvelope(loadOrCreateServerKey(config.dataDir));
 
   const lostConnection = (err: Error) => log.warn({ err }, 'database connection lost; the pool reconnects on demand');
   const store = overrides.store ?? (await openStore(config.store.engine === 'sqlite' ? { engine: 'sqlite', file: config.store.file } : { ...config.store, onConnectionError: lostConnection }));
@@ -120,7 +137,57 @@ export async function createApp(config: Config, overrides: AppOverrides = {}, st
     await store.close().catch(() => undefined);
     throw err;
   });
-  const bus = new InProcessChangeBus();
+  // Shared by every process on the store (several processes): the server key and, with the
+  // built-in services, the TURN/relay secret; an existing data-dir file is imported on first start.
+  const envelope = new ServerEnvelope(await loadSharedServerKey(config.dataDir, store.serverSecrets, clock.now()));
+  if (config.localSecret !== undefined) {
+    const candidate = config.localSecret;
+    const secret = await store.serverSecrets.getOrCreate(LOCAL_SECRET_NAME, () => candidate, clock.now());
+    mirrorIfAbsent(join(config.dataDir, LOCAL_SECRET_FILE), secret);
+    config = Object.freeze({ ...config, ...localServiceDefaults(secret), localSecret: secret });
+  }
+  // The embedded OpenID provider (IDENTITY.md §1.5): its keys, records and users live in the store.
+  const idp = config.embeddedIdp
+    ? await EmbeddedIdp.create({
+        settings: config.embeddedIdp,
+        repo: store.idp,
+        secrets: store.serverSecrets,
+        hasAccounts: async () => (await store.repos.accounts.listIds()).length > 0,
+        // `roost init`'s owner (no e-mail, no login) gets EmbeddedIdP.Owner as its login (IDENTITY.md §10).
+        loginlessOwner: async () => {
+          const account = await store.repos.accounts.first();
+          const owner = account && (await store.repos.users.get(account.createdBy));
+          return owner && owner.role === 'owner' && owner.email === '' ? owner.id : undefined;
+        },
+        clock,
+        log,
+      })
+    : undefined;
+  if (config.embeddedIdp?.issuerDefaulted) {
+    log.warn({ issuer: config.embeddedIdp.issuer }, `embedded IdP issuer defaults to ${config.embeddedIdp.issuer}; set EmbeddedIdP.Issuer to the public URL browsers and clients reach`);
+  }
+  // Several processes on one store hear each other's changes through Redis (src/bus); a bus
+  // reconnect (or the periodic check) resyncs what the serials show was missed.
+  const registry = createRegistry();
+  const busMetrics = createBusMetrics(registry);
+  let onBusReconnect = () => {};
+  const redisBus = config.changeBus?.redisAddress
+    ? await RedisChangeBus.connect({
+        address: config.changeBus.redisAddress,
+        prefix: config.changeBus.prefix,
+        now: () => Date.now(),
+        onLag: (s) => {
+          busMetrics.lag.observe(s);
+          busMetrics.messages.inc({ source: 'bus' });
+        },
+        onReconnect: () => onBusReconnect(),
+        onError: (err) => log.warn({ err }, 'change bus: Redis error (it reconnects; missed changes are resynced)'),
+      }).catch(async (err: unknown) => {
+        await store.close().catch(() => undefined);
+        throw err;
+      })
+    : undefined;
+  const bus: ChangeBus = redisBus ?? new InProcessChangeBus();
   const domain = createDomainServices({ store, bus, clock, ids: xidGenerator });
   const lifecycle = domain.peerLifecycle;
 
@@ -141,7 +208,6 @@ export async function createApp(config: Config, overrides: AppOverrides = {}, st
     void runLogLevelOverrider({ redis: overrideRedis, key: config.logLevelOverride.key, intervalMs: config.logLevelOverride.intervalMs, logger: log, configuredLevel: config.logLevel, signal: background.signal });
   }
 
-  const registry = createRegistry();
   const metrics = createSessionMetrics(registry, { fastPathEnabled: () => fastPathFlag.enabled() });
   // What a fast-path hit reads lives in memory (peer identities, account serials) and its
   // status write is batched, so the hit runs no SQL.
@@ -152,6 +218,9 @@ export async function createApp(config: Config, overrides: AppOverrides = {}, st
   const stopSerials = bus.subscribe((change) => {
     serials.observe(change);
     for (const d of change.deletedPeers ?? []) identities.forget(d.key);
+    // Another process's Login or meta update: our copy may carry an old login generation.
+    if (change.remote) for (const u of change.updatedPeers ?? []) identities.forget(u.key);
+    if (change.resync) identities.forgetAccount(change.accountId);
   });
   // The background jobs (src/jobs) learn which accounts to look at from committed changes,
   // status writes and settings updates.
@@ -169,16 +238,51 @@ export async function createApp(config: Config, overrides: AppOverrides = {}, st
       ...lifecycle,
     },
     identities,
+    // Only other processes need to hear of it (this one updated its copy in place).
+    redisBus && ((p) => redisBus.publish({ accountId: p.accountId, serial: serials.peek(p.accountId) ?? 0, peers: [], updatedPeers: [{ id: p.id, key: p.key, loginGeneration: p.loginGeneration }] })),
   );
   const maps = new AccountMaps({ source: store, clock, dnsDomain: config.dnsDomain, onCompute: (s) => metrics.mapComputeDuration.observe(s) });
   const streams = new PeerRegistry<LiveStream>();
+  const stopResyncMaps = bus.subscribe((change) => {
+    if (change.resync) maps.forget(change.accountId);
+  });
   const stopPusher = startChangePusher(bus, streams);
+  const reconciler =
+    redisBus &&
+    new SerialReconciler(
+      {
+        known: () => serials.known(),
+        storedSerials: (ids) => store.getAccountSerials(ids),
+        vanishedPeers: async (accountId) => {
+          const open = streams.ofAccount(accountId);
+          if (open.length === 0) return [];
+          const stored = new Set((await store.repos.peers.list(accountId)).map((p) => p.id));
+          return open.filter((s) => !stored.has(s.peerId)).map((s) => ({ id: s.peerId, key: '' }));
+        },
+        deliver: (change) => {
+          busMetrics.messages.inc({ source: 'reconciliation' });
+          redisBus.deliverRemote(change);
+        },
+        onResync: (n) => {
+          busMetrics.resyncs.inc(n);
+          log.info({ accounts: n }, 'change bus: resynced accounts whose serial moved unheard');
+        },
+        onError: (err) => log.warn({ err }, 'change bus: could not compare serials with the store'),
+      },
+      overrides.busReconcileMs ?? BUS_RECONCILE_MS,
+    );
+  if (reconciler) onBusReconnect = () => void reconciler.trigger();
   const cache = peerSyncCache;
   const fastPath = { flag: fastPathFlag, cache, serials, status, afterEligibility: overrides.afterFastPathEligibility };
   const sends = new SendGate(MAP_SENDS);
   // SSO (IDENTITY.md §2.2, §2.6): one validator for the IdP of config.auth, built only when it
   // can accept a token; its keys are fetched at start. Login turns a JWT into its user with it.
-  const jwtValidator = jwtValidationConfigured(config.auth) ? createJwtValidator(config.auth, { clock, log }) : undefined;
+  // With the embedded IdP the keys come from the store, not HTTP.
+  const jwtValidator = idp
+    ? createEmbeddedJwtValidator(config.auth, idp.jwksSource(), { clock, log })
+    : jwtValidationConfigured(config.auth)
+      ? createJwtValidator(config.auth, { clock, log })
+      : undefined;
   const resolveUser = (auth: Parameters<typeof resolveUserFromAuth>[1]) => resolveUserFromAuth({ store, bus, clock, ids: xidGenerator }, auth, { log });
   const sso = jwtValidator && { validate: (token: string) => jwtValidator.validate(token), resolve: resolveUser };
   const login = new LoginService({ peers, maps, cache, services: config, clock, dnsDomain: config.dnsDomain, sso, log, observe: (result, s) => metrics.loginDuration.observe({ result }, s) });
@@ -196,8 +300,18 @@ export async function createApp(config: Config, overrides: AppOverrides = {}, st
     jwt: jwtValidator,
     resolveUser,
     tokenHashes: store.repos.tokens,
+    instance: idp?.setup,
+    embeddedUsers: idp && createEmbeddedUserLifecycle({ users: domain.users, logins: idp.users, invites: store.invites, clock, ids: xidGenerator }),
+    oidcProvider: idp && { path: idp.mountPath, handle: (req, res) => idp.handle(req, res) },
   });
-  const metricsServer: HttpServer = createMetricsServer(registry);
+  let draining = false;
+  const metricsServer: HttpServer = createMetricsServer(registry, {
+    serving: async () => {
+      if (draining) throw new Error('draining');
+    },
+    store: () => store.ping(),
+    ...(redisBus ? { bus: () => redisBus.ping() } : {}),
+  });
 
   let stopped: Promise<void> | undefined;
   let jobs: Promise<void> | undefined;
@@ -205,6 +319,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}, st
   return {
     serverPublicKey: envelope.publicKeyText,
     store,
+    idp,
     bus,
     clock,
     peerSyncCache,
@@ -226,6 +341,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}, st
       log.info({ http }, `http listening on ${config.host}:${http}`);
       const metricsPort = await listenHttp(metricsServer, config.host, config.metricsPort);
       log.info({ metrics: metricsPort }, `metrics listening on ${config.host}:${metricsPort}`);
+      reconciler?.start();
       jobs ??= runPeerJobs(
         {
           ports: domainPeerJobPorts({ store, bus, clock, ids: xidGenerator }),
@@ -244,20 +360,25 @@ export async function createApp(config: Config, overrides: AppOverrides = {}, st
     },
     stop() {
       stopped ??= (async () => {
+        draining = true; // /ready answers 503 from now on: load balancers take this process out
         background.abort();
         stopPusher();
-        streams.closeAll();
+        // Drain: stop accepting first, so clients whose streams end now reconnect elsewhere.
         const unbound = bound?.close();
+        streams.closeAll();
         await new Promise<void>((resolve) => grpcServer.tryShutdown(() => resolve()));
         await unbound;
         await restApp.close();
         await closeHttp(metricsServer);
+        reconciler?.stop();
+        stopResyncMaps();
         stopSerials();
         stopActivity();
         await jobs?.catch((err: unknown) => log.warn({ err }, 'background jobs ended with an error'));
         await status.flush(); // the disconnects of the streams just closed
         await Promise.all(redisClients.map((c) => c.close().catch(() => undefined)));
         await cacheStore.close().catch(() => undefined);
+        await redisBus?.close().catch(() => undefined);
         await store.close();
         log.info('stopped');
         log.flush?.();

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { buildConfig, DEFAULTS, type ServeFlags } from '../config/config.js';
 import { readEnvSettings } from '../config/env-settings.js';
 import { loadManagementJson } from '../config/management-json.js';
-import { loadOrCreateLocalSecret } from '../config/local-secret.js';
+import { localSecretCandidate } from '../config/local-secret.js';
 import { createApp, type App } from '../app/create-app.js';
 import { resolve } from 'node:path';
 
@@ -57,7 +57,8 @@ export async function serve(argv: string[]): Promise<number> {
     logLevel: values['log-level'],
   };
   const dataDir = resolve(flags.dataDir ?? file?.datadir ?? DEFAULTS.dataDir);
-  const config = buildConfig({ flags, env, file, localSecret: file ? '' : loadOrCreateLocalSecret(dataDir) });
+  // `roost serve` runs the embedded OpenID provider unless the file names an external IdP (IDENTITY.md §10).
+  const config = buildConfig({ flags, env, file, localSecret: file ? '' : localSecretCandidate(dataDir), embeddedIdpByDefault: true });
   // Listened for from the start: SIGTERM while start-up waits for the database is a clean exit.
   const stopping = new AbortController();
   const onSignal = () => stopping.abort();

@@ -1,9 +1,10 @@
 import { join, resolve } from 'node:path';
 import { invalidArgument } from '../domain/errors.js';
 import type { EnvSettings } from './env-settings.js';
-import type { AuthSettings, HostEntry, ManagementJson, RelaySettings, TurnSettings } from './management-json.js';
+import type { AuthSettings, EmbeddedIdpOwner, HostEntry, ManagementJson, RelaySettings, TurnSettings } from './management-json.js';
 
 export type { HostEntry, RelaySettings, TurnSettings } from './management-json.js';
+export type { EmbeddedIdpOwner } from './management-json.js';
 export type { AuthSettings, DeviceFlowSettings, HttpAuthSettings, LoginFlag, PkceFlowSettings, ProviderSettings } from './management-json.js';
 
 export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal';
@@ -30,13 +31,116 @@ export interface Config {
   readonly signal: HostEntry;
   readonly tls: { readonly certFile: string; readonly keyFile: string } | null;
   readonly cacheRedisAddress: string | undefined;
+  /** The Redis change bus between processes (NB_CHANGE_BUS_REDIS_*); address unset = in-process. */
+  readonly changeBus?: { readonly redisAddress: string | undefined; readonly prefix: string };
   readonly peerSync: { readonly redisAddress: string | undefined; readonly key: string; readonly intervalMs: number };
   readonly logLevelOverride: { readonly redisAddress: string | undefined; readonly key: string; readonly intervalMs: number };
   readonly maxConcurrentSyncs: number;
   /** NB_GRPC_HANDSHAKE_TIMEOUT: time a new gRPC connection has for TLS and the HTTP/2 preface. */
   readonly grpcHandshakeTimeoutMs: number;
-  /** HttpConfig auth keys and SSO flows as the file says; OIDC discovery is applied at start (create-app). */
+  /**
+   * HttpConfig auth keys and SSO flows as the file says (OIDC discovery is applied at start,
+   * create-app), or — with the embedded IdP on — derived from it (IDENTITY.md §1.5, §2.1).
+   */
   readonly auth: AuthSettings;
+  /** The embedded OpenID provider (src/idp), or null when it is off. */
+  readonly embeddedIdp: EmbeddedIdpSettings | null;
+  /**
+   * Set when the built-in services are used (no management.json): the candidate TURN/relay
+   * secret. The store keeps the first candidate any process offered; create-app applies it.
+   */
+  readonly localSecret?: string;
+}
+
+/** The embedded provider's settings, defaults applied (IDENTITY.md §1.5, §10). */
+export interface EmbeddedIdpSettings {
+  /** Ends in /oauth2, no trailing slash. */
+  readonly issuer: string;
+  /** True when derived from the listen address (create-app warns: set the public issuer). */
+  readonly issuerDefaulted: boolean;
+  readonly dashboardRedirectUris: readonly string[];
+  readonly cliRedirectUris: readonly string[];
+  readonly owner: EmbeddedIdpOwner | null;
+  readonly localAuthDisabled: boolean;
+}
+
+/** Upstream's `CLIRedirectURIs` default: the loopback ports `netbird up` listens on. */
+export const DEFAULT_CLI_REDIRECT_URIS: readonly string[] = ['http://localhost:53000/', 'http://localhost:54000/'];
+export const EMBEDDED_DASHBOARD_CLIENT = 'netbird-dashboard';
+export const EMBEDDED_CLI_CLIENT = 'netbird-cli';
+const EMBEDDED_SCOPE = 'openid profile email groups';
+
+/**
+ * Whether the embedded provider runs and with what (IDENTITY.md §10): on unless an external IdP
+ * is configured (HttpConfig names an issuer, a JWKS or a discovery URL) or the HTTP port is
+ * chosen at start (0) with no `EmbeddedIdP.Issuer`; `EmbeddedIdP.Enabled` decides when written.
+ * The default issuer is the HTTP listener (`127.0.0.1` for a wildcard host).
+ */
+export function embeddedIdpSettings(
+  file: ManagementJson | undefined,
+  listen: { host: string; httpPort: number; tls: boolean },
+  defaultOn: boolean,
+): EmbeddedIdpSettings | null {
+  const block = file?.embeddedIdp;
+  const h = file?.auth?.http;
+  const external = !!h && (h.authIssuer !== '' || h.authKeysLocation !== '' || h.oidcConfigEndpoint !== '');
+  if (!(block?.enabled ?? (defaultOn && !external))) return null;
+  // Roost has no other connector than e-mail + password: without it nobody could sign in (upstream fails too).
+  if (block?.localAuthDisabled) throw invalidArgument('EmbeddedIdP.LocalAuthDisabled: the embedded IdP has no other connector; disable the IdP instead (EmbeddedIdP.Enabled: false)');
+  // Tokens name the issuer before the port is known: on a free port (--http-port 0) the default
+  // provider stays off; asked for explicitly, it needs the issuer spelled out.
+  if (!block?.issuer && listen.httpPort === 0) {
+    if (block?.enabled) throw invalidArgument('EmbeddedIdP.Issuer is required when --http-port is 0');
+    return null;
+  }
+  const host = listen.host === '0.0.0.0' || listen.host === '::' || listen.host === '' ? '127.0.0.1' : listen.host.includes(':') ? `[${listen.host}]` : listen.host;
+  const issuer = block?.issuer || `${listen.tls ? 'https' : 'http'}://${host}:${listen.httpPort}/oauth2`;
+  return {
+    issuer,
+    issuerDefaulted: !block?.issuer,
+    dashboardRedirectUris: block?.dashboardRedirectUris ?? [],
+    cliRedirectUris: block && block.cliRedirectUris.length > 0 ? block.cliRedirectUris : DEFAULT_CLI_REDIRECT_URIS,
+    owner: block?.owner ?? null,
+    localAuthDisabled: block?.localAuthDisabled ?? false,
+  };
+}
+
+/**
+ * `Config.auth` with the embedded provider on (upstream's ApplyEmbeddedIdPConfig): its issuer,
+ * audiences netbird-dashboard and netbird-cli, `sub`, key refresh on; no discovery fetch; the
+ * flow RPCs answer for its endpoints (IDENTITY.md §2.1) whatever flow blocks the file has.
+ */
+export function embeddedAuthSettings(idp: EmbeddedIdpSettings): AuthSettings {
+  const iss = idp.issuer;
+  const provider = {
+    clientId: EMBEDDED_CLI_CLIENT,
+    clientSecret: '',
+    domain: '',
+    audience: EMBEDDED_CLI_CLIENT,
+    tokenEndpoint: `${iss}/token`,
+    deviceAuthEndpoint: `${iss}/device/code`,
+    authorizationEndpoint: `${iss}/auth`,
+    scope: EMBEDDED_SCOPE,
+    useIdToken: false,
+    redirectUrls: [...idp.cliRedirectUris],
+    disablePromptLogin: false,
+    loginFlag: 0 as const,
+  };
+  return {
+    http: {
+      authIssuer: iss,
+      authAudience: EMBEDDED_DASHBOARD_CLIENT,
+      // Accepted audiences are AuthAudience + ExtraAuthAudience (+ the device audience): both clients.
+      extraAuthAudience: EMBEDDED_CLI_CLIENT,
+      cliAuthAudience: EMBEDDED_CLI_CLIENT,
+      authUserIdClaim: 'sub',
+      authKeysLocation: `${iss}/keys`,
+      idpSignKeyRefreshEnabled: true,
+      oidcConfigEndpoint: '',
+    },
+    deviceAuthorizationFlow: { provider: 'hosted', providerConfig: { ...provider, authorizationEndpoint: '', redirectUrls: [] } },
+    pkceAuthorizationFlow: { providerConfig: { ...provider, deviceAuthEndpoint: '' } },
+  };
 }
 
 /** Command-line flags of `roost serve` (undefined = not given). */
@@ -118,6 +222,8 @@ export function buildConfig(input: {
   env: EnvSettings;
   file: ManagementJson | undefined;
   localSecret: string;
+  /** `roost serve`: the embedded provider runs unless the file configures an external IdP or disables it. */
+  embeddedIdpByDefault?: boolean;
 }): Config {
   const { flags, env, file } = input;
   const dataDir = resolve(flags.dataDir ?? file?.datadir ?? DEFAULTS.dataDir);
@@ -131,11 +237,14 @@ export function buildConfig(input: {
   }
   const services = file ? fileServices(file) : localServiceDefaults(input.localSecret);
   const tls = file?.http?.certFile && file.http.certKey ? { certFile: file.http.certFile, keyFile: file.http.certKey } : null;
+  const host = flags.host ?? DEFAULTS.host;
+  const httpPort = port(flags.httpPort, DEFAULTS.httpPort, '--http-port');
+  const embeddedIdp = embeddedIdpSettings(file, { host, httpPort, tls: tls !== null }, input.embeddedIdpByDefault ?? false);
   const config: Config = {
     dataDir,
-    host: flags.host ?? DEFAULTS.host,
+    host,
     grpcPort: port(flags.grpcPort, DEFAULTS.grpcPort, '--grpc-port'),
-    httpPort: port(flags.httpPort, DEFAULTS.httpPort, '--http-port'),
+    httpPort,
     metricsPort: port(flags.metricsPort, DEFAULTS.metricsPort, '--metrics-port'),
     logLevel: logLevel(flags.logLevel),
     store,
@@ -143,11 +252,14 @@ export function buildConfig(input: {
     ...services,
     tls,
     cacheRedisAddress: env.cacheRedisAddress,
+    changeBus: { redisAddress: env.changeBusRedisAddress, prefix: env.changeBusRedisPrefix },
     peerSync: { redisAddress: env.peerSyncRedisAddress, key: env.peerSyncRedisKey, intervalMs: env.peerSyncFlagIntervalMs },
     logLevelOverride: { redisAddress: env.logLevelRedisAddress, key: env.logLevelRedisKey, intervalMs: env.logLevelIntervalMs },
     maxConcurrentSyncs: env.maxConcurrentSyncs,
     grpcHandshakeTimeoutMs: env.grpcHandshakeTimeoutMs,
-    auth: file?.auth ?? NO_AUTH,
+    auth: embeddedIdp ? embeddedAuthSettings(embeddedIdp) : (file?.auth ?? NO_AUTH),
+    embeddedIdp,
+    ...(file ? {} : { localSecret: input.localSecret }),
   };
   return deepFreeze(config);
 }

@@ -5,7 +5,7 @@ import { parseGoDuration } from '../shared/go-duration.js';
 /**
  * The subset of NetBird's management.json that Roost honours (SEMANTICS.md §9.1): Stuns,
  * TURNConfig, Relay, Signal, Datadir, StoreConfig, HttpConfig, DeviceAuthorizationFlow,
- * PKCEAuthorizationFlow. Like upstream the file is first
+ * PKCEAuthorizationFlow, EmbeddedIdP. Like upstream the file is first
  * rendered with `{{ .VAR }}` taken from the environment, keys match case-insensitively, unknown
  * keys are ignored and durations are Go strings or nanosecond numbers.
  */
@@ -91,6 +91,27 @@ export interface ManagementJson {
   readonly http?: { readonly certFile?: string; readonly certKey?: string; readonly authUserIdClaim?: string };
   /** HttpConfig's auth keys and the two flow blocks. */
   readonly auth?: AuthSettings;
+  /** The `EmbeddedIdP` block as written (IDENTITY.md §1.5); absent when the file has none. */
+  readonly embeddedIdp?: EmbeddedIdpFileSettings;
+}
+
+/** A pre-seeded local user (upstream's `EmbeddedIdP.Owner`): bcrypt `Hash`, `Username` defaults to `Email`. */
+export interface EmbeddedIdpOwner {
+  readonly email: string;
+  readonly hash: string;
+  readonly username: string;
+}
+
+/** `EmbeddedIdP` keys Roost reads; `enabled` is undefined when the key is absent (config.ts decides). */
+export interface EmbeddedIdpFileSettings {
+  readonly enabled: boolean | undefined;
+  readonly issuer: string;
+  readonly dashboardRedirectUris: readonly string[];
+  /** Empty = upstream's defaults (config.ts). */
+  readonly cliRedirectUris: readonly string[];
+  readonly owner: EmbeddedIdpOwner | null;
+  readonly localAuthDisabled: boolean;
+  readonly signKeyRefreshEnabled: boolean;
 }
 
 type Json = Record<string, unknown>;
@@ -196,6 +217,32 @@ function authSettings(root: Json): AuthSettings {
   };
 }
 
+/** `EmbeddedIdP` (IDENTITY.md §1.5); `Storage` and `StaticConnectors` are not read (Roost keeps it in its own store). */
+function embeddedIdpSettings(o: Json): EmbeddedIdpFileSettings {
+  const enabled = field(o, 'Enabled');
+  const issuer = httpUrl(field(o, 'Issuer'), 'EmbeddedIdP.Issuer').replace(/\/+$/, '');
+  // Tokens carry this as `iss`; the validator and clients expect it under /oauth2 (as upstream).
+  if (issuer !== '' && !issuer.endsWith('/oauth2')) throw invalidArgument(`EmbeddedIdP.Issuer: ${JSON.stringify(issuer)} must end in /oauth2`);
+  const ownerObj = asObject(field(o, 'Owner'), 'EmbeddedIdP.Owner');
+  let owner: EmbeddedIdpOwner | null = null;
+  if (ownerObj) {
+    const email = str(field(ownerObj, 'Email'), 'EmbeddedIdP.Owner.Email').trim();
+    const hash = str(field(ownerObj, 'Hash'), 'EmbeddedIdP.Owner.Hash');
+    if (!email || !hash) throw invalidArgument('EmbeddedIdP.Owner: Email and Hash are both required');
+    if (!/^\$2[aby]\$\d\d\$[./A-Za-z0-9]{53}$/.test(hash)) throw invalidArgument('EmbeddedIdP.Owner.Hash: expected a bcrypt hash ($2a$/$2b$/$2y$)');
+    owner = { email, hash, username: str(field(ownerObj, 'Username'), 'EmbeddedIdP.Owner.Username') || email };
+  }
+  return {
+    enabled: enabled === undefined || enabled === null ? undefined : bool(enabled, 'EmbeddedIdP.Enabled'),
+    issuer,
+    dashboardRedirectUris: strings(field(o, 'DashboardRedirectURIs'), 'EmbeddedIdP.DashboardRedirectURIs'),
+    cliRedirectUris: strings(field(o, 'CLIRedirectURIs'), 'EmbeddedIdP.CLIRedirectURIs'),
+    owner,
+    localAuthDisabled: bool(field(o, 'LocalAuthDisabled'), 'EmbeddedIdP.LocalAuthDisabled'),
+    signKeyRefreshEnabled: bool(field(o, 'SignKeyRefreshEnabled'), 'EmbeddedIdP.SignKeyRefreshEnabled'),
+  };
+}
+
 const PROTOS: readonly HostProto[] = ['udp', 'dtls', 'tcp', 'http', 'https'];
 
 function host(v: unknown, where: string): HostEntry {
@@ -268,6 +315,8 @@ export function parseManagementJson(text: string): ManagementJson {
     };
   }
   out.auth = authSettings(root);
+  const idp = asObject(field(root, 'EmbeddedIdP'), 'EmbeddedIdP');
+  if (idp) out.embeddedIdp = embeddedIdpSettings(idp);
   return out;
 }
 

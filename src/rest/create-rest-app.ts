@@ -13,6 +13,7 @@ import type { RestDeps } from './rest-deps.js';
 import { registerAccountRoutes } from './routes/accounts.js';
 import { registerDnsRoutes } from './routes/dns.js';
 import { registerGroupRoutes } from './routes/groups.js';
+import { registerInstanceRoutes } from './routes/instance.js';
 import { registerPeerRoutes } from './routes/peers.js';
 import { registerPolicyRoutes } from './routes/policies.js';
 import { registerPostureCheckRoutes } from './routes/posture-checks.js';
@@ -70,6 +71,20 @@ function answerClientError(err: ClientErrorLike, socket: Socket): void {
 }
 
 /**
+ * The embedded OpenID provider answers everything under its path itself (its own body parsing,
+ * CORS, pages): the request is handed over before fastify reads the body.
+ */
+function mountOidcProvider(app: FastifyInstance, provider: NonNullable<RestDeps['oidcProvider']>): void {
+  const handOver = (req: FastifyRequest, reply: FastifyReply, done: () => void) => {
+    reply.hijack();
+    provider.handle(req.raw, reply.raw);
+    done();
+  };
+  const methods = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
+  for (const url of [provider.path, `${provider.path}/*`]) app.route({ method: [...methods], url, onRequest: handOver, handler: async () => undefined });
+}
+
+/**
  * Builds the NetBird-compatible admin API (CONTRACT.md "HTTP admin API") under `/api`. It
  * never listens: the composition root binds it to `--http-port`, tests call `inject()`.
  * Every `/api` route needs `Authorization: Token <PAT>` or `Bearer <JWT>` and is scoped to the
@@ -87,6 +102,7 @@ export function createRestApp(deps: RestDeps, options: RestAppOptions = {}): Fas
     clientErrorHandler: answerClientError,
   }).withTypeProvider<TypeBoxTypeProvider>();
   acceptJsonBodies(app);
+  if (deps.oidcProvider) mountOidcProvider(app, deps.oidcProvider);
   installErrorHandling(app, deps.log);
   void app.register(
     async (api: RestApp) => {
@@ -103,6 +119,7 @@ export function createRestApp(deps: RestDeps, options: RestAppOptions = {}): Fas
       registerRouteRoutes(api, deps);
       registerDnsRoutes(api, deps);
       registerPostureCheckRoutes(api, deps);
+      registerInstanceRoutes(api, deps);
     },
     { prefix: '/api' },
   );

@@ -11,5 +11,5 @@
  * service, which bumps and notifies — and it must not listen: `createRestApp` only builds.
  */
 export { createRestApp, type RestAppOptions } from './create-rest-app.js';
-export type { JwtCheck, ResolveUser, RestDeps, RestLog, SnapshotSource, TokenHashLookup } from './rest-deps.js';
+export type { InstanceSetupPort, JwtCheck, ResolveUser, RestDeps, RestLog, SnapshotSource, TokenHashLookup } from './rest-deps.js';
 export { HTTP_STATUS_BY_KIND, type ApiErrorBody } from './errors.js';

@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AccountService } from '../domain/accounts/account-service.js';
 import type { Clock } from '../domain/clock.js';
 import type { DnsSettingsService } from '../domain/dns-settings/dns-settings-service.js';
@@ -11,6 +12,7 @@ import type { RouteService } from '../domain/routes/route-service.js';
 import type { SetupKeyService } from '../domain/setup-keys/setup-key-service.js';
 import type { TokenService } from '../domain/users/token-service.js';
 import type { UserService } from '../domain/users/user-service.js';
+import type { EmbeddedUserLifecycle } from '../domain/users/embedded-user-lifecycle.js';
 import type { UserAuth } from '../identity/index.js';
 
 /** The one log call the REST edge makes: an unexpected error, once per request. */
@@ -67,4 +69,16 @@ export interface RestDeps {
   readonly resolveUser?: ResolveUser;
   /** Without it a well-formed unknown PAT is 401 `token invalid` rather than upstream's 404. */
   readonly tokenHashes?: TokenHashLookup;
+  /** The embedded IdP's first-owner setup (IDENTITY.md §4); without it setup is never required. */
+  readonly instance?: InstanceSetupPort;
+  /** People with an embedded-IdP login: added with a password, invited, changing it (IDENTITY.md §5). */
+  readonly embeddedUsers?: EmbeddedUserLifecycle;
+  /** Node handler of the embedded OpenID provider, mounted at `path` (its issuer's path). */
+  readonly oidcProvider?: { readonly path: string; handle(req: IncomingMessage, res: ServerResponse): void };
+}
+
+/** `setup_required` and `POST /api/setup` (src/idp's InstanceSetup). */
+export interface InstanceSetupPort {
+  setupRequired(): boolean;
+  setup(body: Record<string, unknown>): Promise<{ user_id: string; email: string }>;
 }

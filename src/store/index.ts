@@ -9,4 +9,5 @@
  */
 export { openStore, type StoreOptions } from './open-store.js';
 export type { Store } from './store.js';
+export type { IdpRepository, IdpUserRecord, StoredSigningKey } from './repositories/idp-repository.js';
 export { waitForDatabase } from './wait-for-database.js';

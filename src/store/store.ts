@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Account, AccountSnapshot, Peer } from '../domain/model.js';
 import type { DomainStore } from '../domain/ports/domain-store.js';
 import type { EngineTraits } from './engine-traits.js';
@@ -7,6 +7,10 @@ import { runMigrations } from './migrations/run-migrations.js';
 import { accountFromRow } from './rows/account-row.js';
 import { peerFromRow } from './rows/peer-row.js';
 import { createRepositories } from './repositories/create-repositories.js';
+import { createIdpRepository, type IdpRepository } from './repositories/idp-repository.js';
+import { createInviteRepository } from './repositories/invite-repository.js';
+import type { InviteStore } from '../domain/users/user-invite.js';
+import { createServerSecretRepository, type ServerSecretRepository } from './repositories/server-secret-repository.js';
 import type { Database } from './schema/database.js';
 import { guardRepository } from './guard-repository.js';
 import { translateDbError } from './translate-db-error.js';
@@ -26,8 +30,18 @@ export interface Store extends DomainStore {
   /** One primary-key query; undefined when the account does not exist. */
   getAccountSerial(accountId: string): Promise<number | undefined>;
   getAccount(id: string): Promise<Account | undefined>;
+  /** The serials of these accounts in one query; accounts that do not exist are missing. */
+  getAccountSerials(accountIds: readonly string[]): Promise<Map<string, number>>;
   /** Every collection of the account at one serial (a read-only transaction); NotFound if missing. */
   loadAccountSnapshot(accountId: string): Promise<AccountSnapshot>;
+  /** Secrets every process on the store shares (server key, TURN/relay secret). */
+  readonly serverSecrets: ServerSecretRepository;
+  /** One trivial query: is the database answering (readiness probe)? */
+  ping(): Promise<void>;
+  /** The embedded OpenID provider's keys, records and local users (src/idp). */
+  readonly idp: IdpRepository;
+  /** The embedded IdP's invite links (IDENTITY.md §5.2). */
+  readonly invites: InviteStore;
 }
 
 export interface StoreParts {
@@ -46,6 +60,10 @@ export function createStore({ db, traits, migrationSchema }: StoreParts): Store 
   return guardRepository<Store>({
     engine: traits.engine,
     repos,
+    serverSecrets: guardRepository(createServerSecretRepository(db)),
+    async ping() {
+      await sql`select 1`.execute(db);
+    },
     async withTx(fn) {
       try {
         return await db.transaction().execute((trx) => fn(createRepositories(trx, traits)));
@@ -53,6 +71,8 @@ export function createStore({ db, traits, migrationSchema }: StoreParts): Store 
         throw translateDbError(err);
       }
     },
+    idp: guardRepository(createIdpRepository(db)),
+    invites: guardRepository(createInviteRepository(db)),
     migrate: () => runMigrations(db as Kysely<unknown>, migrationSchema),
     close: () => db.destroy(),
     async findPeerByKey(key) {
@@ -62,6 +82,15 @@ export function createStore({ db, traits, migrationSchema }: StoreParts): Store 
     async getAccountSerial(accountId) {
       const row = await db.selectFrom('accounts').select('network_serial').where('id', '=', accountId).executeTakeFirst();
       return row?.network_serial;
+    },
+    async getAccountSerials(accountIds) {
+      const serials = new Map<string, number>();
+      // Chunks keep the bound parameters well under both engines' limits.
+      for (let i = 0; i < accountIds.length; i += 500) {
+        const rows = await db.selectFrom('accounts').select(['id', 'network_serial']).where('id', 'in', accountIds.slice(i, i + 500)).execute();
+        for (const r of rows) serials.set(r.id, Number(r.network_serial));
+      }
+      return serials;
     },
     async getAccount(id) {
       const row = await db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst();

@@ -65,11 +65,12 @@ for (const engine of ENGINES) {
     const blocked = await api(server, aliceToken, 'PUT', '/users/bob', { role: 'user', auto_groups: [], is_blocked: true });
     assert.equal(blocked.status, 200, JSON.stringify(blocked.body));
     assert.equal(await maps.stream.ended_(5_000), status.OK, 'the stream ended');
-    const peer = await pollUntil(async () => {
+    // Expired at once; disconnected once the ended stream's status write lands (batched).
+    await pollUntil(async () => {
+      await server.app.flushStatus();
       const p = await server.app.store.findPeerByKey(laptop.publicKey);
-      return p?.loginExpired ? p : undefined;
-    }, { what: "bob's peer expired" });
-    assert.equal(peer.connected, false);
+      return p?.loginExpired && !p.connected ? p : undefined;
+    }, { what: "bob's peer expired and disconnected" });
     const again = await laptop.sync({ meta: linuxMeta('bob-laptop') });
     await refused(again.next(), status.PERMISSION_DENIED, 'peer login has expired, please log in once more');
     await refused(laptop.ssoLogin(bobToken, linuxMeta('bob-laptop')), status.PERMISSION_DENIED, 'user is blocked');

@@ -10,6 +10,8 @@ import { checkUserUpdate, isOwnerTransfer } from './check-user-update.js';
 const ROLES: readonly UserRole[] = ['owner', 'admin', 'user', 'billing_admin', 'auditor', 'network_admin'];
 
 export interface UserInput {
+  /** The embedded IdP's `sub` for a person it signs in; a new xid otherwise. */
+  readonly id?: string;
   readonly name: string;
   readonly email: string;
   /** Any role but `owner` (there is one owner, made at bootstrap). */
@@ -112,7 +114,7 @@ export function createUserService(deps: DomainDeps): UserService {
       transact(deps, async (tx) => {
         checkRole(input.role, input.isServiceUser);
         const user: User = {
-          id: deps.ids.next(),
+          id: input.id ?? deps.ids.next(),
           accountId,
           role: input.role,
           isServiceUser: input.isServiceUser,

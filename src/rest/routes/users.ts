@@ -1,12 +1,13 @@
 import { Type } from '@fastify/type-provider-typebox';
-import { invalidArgument, permissionDenied } from '../../domain/errors.js';
+import { invalidArgument, permissionDenied, preconditionFailed } from '../../domain/errors.js';
 import { userPermissions } from '../../identity/permissions/index.js';
 import { authorize, authorizeRead } from '../auth/authorize.js';
 import { callerOf } from '../auth/caller.js';
 import { toUserInput, toUserUpdate } from '../from-api/user.js';
 import { EMPTY_OBJECT, type RestApp } from '../rest-app.js';
 import type { RestDeps } from '../rest-deps.js';
-import { UserCreateRequest, UserRequest } from '../schemas/user-requests.js';
+import { PasswordChangeRequest, UserCreateRequest, UserRequest } from '../schemas/user-requests.js';
+import { registerUserInviteRoutes } from './user-invites.js';
 import { toApiCurrentUser, toApiUser } from '../to-api/user.js';
 
 const UserParams = Type.Object({ userId: Type.String() });
@@ -23,7 +24,9 @@ export function parseServiceUserFilter(value: string | undefined): boolean | und
  * upstream's rules for one user changing another (the user service's). Another account's
  * user is 404.
  */
-export function registerUserRoutes(app: RestApp, deps: Pick<RestDeps, 'users'>): void {
+export function registerUserRoutes(app: RestApp, deps: Pick<RestDeps, 'users' | 'embeddedUsers' | 'clock'>): void {
+  registerUserInviteRoutes(app, deps);
+
   app.get('/users', { schema: { querystring: UserListQuery } }, async (req) => {
     const { user, account, access } = authorizeRead(req, 'users');
     const serviceUser = parseServiceUserFilter(req.query.service_user);
@@ -43,7 +46,30 @@ export function registerUserRoutes(app: RestApp, deps: Pick<RestDeps, 'users'>):
 
   app.post('/users', { schema: { body: UserCreateRequest } }, async (req) => {
     const { user, account } = authorize(req, 'users', 'create');
-    return toApiUser(await deps.users.create(account.id, toUserInput(req.body)), user.id);
+    const input = toUserInput(req.body);
+    // With the embedded IdP a person gets a login too, its generated password shown once (IDENTITY.md §5.1).
+    if (!input.isServiceUser && deps.embeddedUsers) {
+      const added = await deps.embeddedUsers.addPerson(account.id, input);
+      return { ...toApiUser(added.user, user.id), password: added.password };
+    }
+    return toApiUser(await deps.users.create(account.id, input), user.id);
+  });
+
+  // One's own password, old and new (IDENTITY.md §5.4); no module permission, as upstream.
+  app.put('/users/:userId/password', { schema: { params: UserParams, body: PasswordChangeRequest } }, async (req) => {
+    if (!deps.embeddedUsers) throw preconditionFailed('password change is only available with embedded identity provider');
+    const { user } = callerOf(req);
+    await deps.embeddedUsers.changePassword(user.id, req.params.userId, req.body.old_password ?? '', req.body.new_password ?? '');
+    return EMPTY_OBJECT;
+  });
+
+  // Resend an external IdP's invitation (IDENTITY.md §5.5): embedded logins are never pending, so
+  // that always ends in 412 here; invite links are regenerated instead.
+  app.post('/users/:userId/invite', { schema: { params: UserParams } }, async (req) => {
+    const { account } = authorize(req, 'users', 'create');
+    if (!deps.embeddedUsers) throw preconditionFailed('IdP manager must be enabled to send user invites');
+    await deps.users.get(account.id, req.params.userId);
+    throw preconditionFailed("can't invite a user with an activated NetBird account");
   });
 
   app.put('/users/:userId', { schema: { params: UserParams, body: UserRequest } }, async (req) => {
@@ -59,6 +85,7 @@ export function registerUserRoutes(app: RestApp, deps: Pick<RestDeps, 'users'>):
   app.delete('/users/:userId/reject', { schema: { params: UserParams } }, async (req) => {
     const { account } = authorize(req, 'users', 'delete');
     await deps.users.reject(account.id, req.params.userId);
+    await deps.embeddedUsers?.removeLogin(req.params.userId);
     return EMPTY_OBJECT;
   });
 
@@ -67,6 +94,8 @@ export function registerUserRoutes(app: RestApp, deps: Pick<RestDeps, 'users'>):
     if (req.params.userId === callerOf(req).user.id) throw invalidArgument('self deletion is not allowed');
     const { account } = authorize(req, 'users', 'delete');
     await deps.users.delete(account.id, req.params.userId);
+    // Otherwise the login would sign in again and be provisioned anew.
+    await deps.embeddedUsers?.removeLogin(req.params.userId);
     return EMPTY_OBJECT;
   });
 }

@@ -1,4 +1,5 @@
 import type { User } from '../../domain/model.js';
+import type { UserInvite } from '../../domain/users/user-invite.js';
 import type { UserPermissions } from '../../identity/permissions/index.js';
 import { apiTime } from './api-time.js';
 
@@ -43,4 +44,31 @@ export function toApiUser(user: User, callerId: string): ApiUser {
 /** `GET /api/users/current`: the caller with their `permissions` (IDENTITY.md §3.2). */
 export function toApiCurrentUser(user: User, permissions: UserPermissions): ApiUser & { permissions: UserPermissions } {
   return { ...toApiUser(user, user.id), permissions };
+}
+
+/** OpenAPI `UserInvite`; the token only in the answer that made it. */
+export interface ApiUserInvite {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  auto_groups: string[];
+  expires_at: string;
+  created_at: string;
+  expired: boolean;
+  invite_token?: string;
+}
+
+export function toApiUserInvite(invite: UserInvite, nowMs: number, token?: string): ApiUserInvite {
+  return {
+    id: invite.id,
+    email: invite.email,
+    name: invite.name,
+    role: invite.role,
+    auto_groups: [...invite.autoGroups],
+    expires_at: apiTime(invite.expiresAtMs),
+    created_at: apiTime(invite.createdAtMs),
+    expired: nowMs >= invite.expiresAtMs,
+    ...(token === undefined ? {} : { invite_token: token }),
+  };
 }

@@ -1,6 +1,9 @@
 import type { Migration } from 'kysely';
 import { initialSchema } from './0001-initial-schema.js';
 import { peerLoginGeneration } from './0002-peer-login-generation.js';
+import { embeddedIdp } from './0005-embedded-idp.js';
+import { serverSecrets } from './0006-server-secrets.js';
+import { userInvites } from './0007-user-invites.js';
 
 /**
  * Every migration, in order, keyed by a name that sorts by version. Append only: a released
@@ -9,4 +12,7 @@ import { peerLoginGeneration } from './0002-peer-login-generation.js';
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial-schema': initialSchema,
   '0002-peer-login-generation': peerLoginGeneration,
+  '0005-embedded-idp': embeddedIdp,
+  '0006-server-secrets': serverSecrets,
+  '0007-user-invites': userInvites,
 };

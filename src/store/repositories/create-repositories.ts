@@ -17,7 +17,7 @@ import { createUserRepository } from './user-repository.js';
 /** Every repository bound to `db` (the root handle or one transaction), errors translated. */
 export function createRepositories(db: DbHandle, traits: EngineTraits): Repositories {
   return {
-    accounts: guardRepository(createAccountRepository(db)),
+    accounts: guardRepository(createAccountRepository(db, traits)),
     peers: guardRepository(createPeerRepository(db, traits)),
     groups: guardRepository(createGroupRepository(db)),
     policies: guardRepository(createPolicyRepository(db)),

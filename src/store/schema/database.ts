@@ -177,6 +177,57 @@ export interface NameServerGroupsTable {
   enabled: Flag;
 }
 
+/** Shared secrets of the deployment (server key, TURN/relay secret); values never logged. */
+export interface ServerSecretsTable {
+  name: string;
+  value: string;
+  created_at: number;
+}
+
+/** The embedded OpenID provider's tables (migration 0005). */
+export interface IdpSigningKeysTable {
+  generation: number;
+  kid: string;
+  private_jwk: Json;
+  created_at: number;
+}
+
+export interface IdpPayloadsTable {
+  model: string;
+  id: string;
+  payload: Json;
+  grant_id: string | null;
+  user_code: string | null;
+  uid: string | null;
+  /** Epoch ms; rows past it are never returned. */
+  expires_at: number;
+  consumed_at: number | null;
+}
+
+export interface IdpUsersTable {
+  id: string;
+  /** Lower-cased. */
+  email: string;
+  username: string;
+  name: string;
+  password_hash: string;
+  created_at: number;
+}
+
+/** Invite links of the embedded IdP (migration 0007); `email` lower-cased, `auto_groups` a JSON array. */
+export interface UserInvitesTable {
+  id: string;
+  account_id: string;
+  email: string;
+  name: string;
+  role: string;
+  auto_groups: Json;
+  hashed_token: string;
+  expires_at: number;
+  created_at: number;
+  created_by: string;
+}
+
 export interface Database {
   accounts: AccountsTable;
   peers: PeersTable;
@@ -190,4 +241,9 @@ export interface Database {
   posture_checks: PostureChecksTable;
   routes: RoutesTable;
   name_server_groups: NameServerGroupsTable;
+  server_secrets: ServerSecretsTable;
+  idp_signing_keys: IdpSigningKeysTable;
+  idp_payloads: IdpPayloadsTable;
+  idp_users: IdpUsersTable;
+  user_invites: UserInvitesTable;
 }
