@@ -42,3 +42,42 @@ test('parseBenchArgs rejects bad values, naming the option', () => {
   ];
   for (const c of cases) assert.throws(() => parseBenchArgs(c.argv), c.re, c.argv.join(' '));
 });
+
+test('parseBenchArgs: --target mode', () => {
+  assert.equal(parseBenchArgs([]).target, undefined);
+  const min = parseBenchArgs(['--target', '127.0.0.1:33073', '--setup-key', 'K']);
+  assert.deepEqual(min.target, { address: '127.0.0.1:33073', setupKey: 'K', serverPid: undefined, metricsUrl: undefined, api: undefined });
+  assert.deepEqual(min.peers, [100]);
+  const full = parseBenchArgs([
+    '--target', 'mgmt.example.com:443', '--setup-key', 'K', '--server-pid', '4242', '--metrics-url', 'http://127.0.0.1:9090/metrics',
+    '--api-url', 'https://mgmt.example.com/api/', '--api-token', 'nbp_x', '--peers', '200',
+  ]);
+  assert.deepEqual(full.target, { address: 'mgmt.example.com:443', setupKey: 'K', serverPid: 4242, metricsUrl: 'http://127.0.0.1:9090/metrics', api: { url: 'https://mgmt.example.com/api', token: 'nbp_x' } });
+  assert.deepEqual(full.peers, [200]);
+  assert.equal(parseBenchArgs(['--target', '[::1]:33073', '--setup-key', 'K']).target?.address, '[::1]:33073');
+});
+
+test('parseBenchArgs rejects bad --target combinations, naming the option', () => {
+  const t = ['--target', '127.0.0.1:33073', '--setup-key', 'K'];
+  const cases = [
+    { argv: ['--target', '127.0.0.1:33073'], re: /--setup-key/ },
+    { argv: ['--target', '127.0.0.1', '--setup-key', 'K'], re: /--target: expected HOST:PORT/ },
+    { argv: ['--target', 'h:0', '--setup-key', 'K'], re: /--target/ },
+    { argv: ['--target', 'h:70000', '--setup-key', 'K'], re: /--target/ },
+    { argv: ['--target', 'http://h:1', '--setup-key', 'K'], re: /--target/ },
+    { argv: ['--setup-key', 'K'], re: /--setup-key needs --target/ },
+    { argv: ['--server-pid', '12'], re: /--server-pid needs --target/ },
+    { argv: ['--api-url', 'http://h/api', '--api-token', 'x'], re: /--api-url needs --target/ },
+    { argv: [...t, '--server-pid', 'abc'], re: /--server-pid/ },
+    { argv: [...t, '--metrics-url', 'h:9090/metrics'], re: /--metrics-url/ },
+    { argv: [...t, '--api-url', 'http://h/api'], re: /--api-url and --api-token/ },
+    { argv: [...t, '--api-token', 'x'], re: /--api-url and --api-token/ },
+    { argv: [...t, '--api-url', 'ftp://h/api', '--api-token', 'x'], re: /--api-url/ },
+    { argv: [...t, '--fan-out-change', 'policy'], re: /--fan-out-change policy with --target/ },
+    { argv: [...t, '--modes', 'groups'], re: /--modes does not apply/ },
+    { argv: [...t, '--redis', '127.0.0.1:6379'], re: /--redis does not apply/ },
+    { argv: [...t, '--profile', '/tmp/p'], re: /--profile does not apply/ },
+    { argv: [...t, '--peers', '100,200'], re: /--peers/ },
+  ];
+  for (const c of cases) assert.throws(() => parseBenchArgs(c.argv), c.re, c.argv.join(' '));
+});

@@ -19,7 +19,23 @@ export interface BenchArgs {
   /** CPU-profile the server of every case into this directory. */
   readonly profileDir: string | undefined;
   readonly jsonFile: string | undefined;
+  /** Drive an already running server instead of spawning `roost serve` (see TargetArgs). */
+  readonly target: TargetArgs | undefined;
   readonly help: boolean;
+}
+
+/** `--target` mode: any NetBird-compatible management server, reached only over its public interfaces. */
+export interface TargetArgs {
+  /** gRPC `host:port` of the management server. */
+  readonly address: string;
+  /** A reusable setup key of the account the bench peers join. */
+  readonly setupKey: string;
+  /** The server's process id, for CPU and RSS from /proc; undefined = not measured. */
+  readonly serverPid: number | undefined;
+  /** Prometheus text endpoint of the server; undefined = no scrape. */
+  readonly metricsUrl: string | undefined;
+  /** The NetBird REST API (`…/api`) and a personal access token, for the fan-out's policy change. */
+  readonly api: { readonly url: string; readonly token: string } | undefined;
 }
 
 export const BENCH_USAGE = `Usage: npm run bench -- [options]
@@ -42,6 +58,16 @@ Load-tests \`roost serve\` (its own process) with simulated NetBird peers and pr
   --redis HOST:PORT        Redis holding the fast-path switch           [127.0.0.1:6379]
   --profile DIR            run the server with --cpu-prof into DIR; print top self-time per phase
   --json FILE              also write every measurement as JSON
+
+Against an already running NetBird-compatible management server (Roost or upstream's):
+  --target HOST:PORT       its gRPC address; the bench does not start, seed or stop it
+  --setup-key KEY          reusable setup key the bench peers register with (required)
+  --server-pid PID         its process, for CPU and RSS from /proc   [not measured]
+  --metrics-url URL        its Prometheus endpoint (Sync paths, CPU/RSS without a PID)
+  --api-url URL            its REST API, e.g. http://HOST:33071/api, with --api-token: the
+  --api-token TOKEN        fan-out changes the first policy's description [not measured]
+  With --target, --peers takes one count [100]; --modes, --redis and --profile do not apply,
+  and --fan-out-change peer fans out one more registration instead of a policy change.
 `;
 
 const positiveInt = (v: string, name: string): number => {
@@ -70,12 +96,20 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
       redis: { type: 'string' },
       profile: { type: 'string' },
       json: { type: 'string' },
+      target: { type: 'string' },
+      'setup-key': { type: 'string' },
+      'server-pid': { type: 'string' },
+      'metrics-url': { type: 'string' },
+      'api-url': { type: 'string' },
+      'api-token': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
   });
   const quick = values.quick ?? false;
-  const peers = values.peers ? values.peers.split(',').map((p) => positiveInt(p.trim(), '--peers')) : quick ? [100] : [100, 1000, 5000];
+  const target = parseTargetArgs(values);
+  const peers = values.peers ? values.peers.split(',').map((p) => positiveInt(p.trim(), '--peers')) : quick || target ? [100] : [100, 1000, 5000];
+  if (target && peers.length !== 1) throw new Error('--peers: with --target give one peer count (every run adds its peers to the account)');
   const modes = (values.modes ?? MODES.join(',')).split(',').map((m) => m.trim());
   for (const m of modes) if (!MODES.includes(m as PolicyMode)) throw new Error(`--modes: ${JSON.stringify(m)} is not one of ${MODES.join(', ')}`);
   const conn = values.connections ?? 'per-peer';
@@ -97,6 +131,53 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     redisAddress: values.redis ?? '127.0.0.1:6379',
     profileDir: values.profile,
     jsonFile: values.json,
+    target,
     help: values.help ?? false,
+  };
+}
+
+/** Options that need --target, and options that make no sense with it. */
+const TARGET_ONLY = ['setup-key', 'server-pid', 'metrics-url', 'api-url', 'api-token'] as const;
+const NOT_WITH_TARGET = ['modes', 'redis', 'profile'] as const;
+
+const httpUrl = (v: string, name: string): string => {
+  let u: URL;
+  try {
+    u = new URL(v);
+  } catch {
+    throw new Error(`${name}: not a URL: ${JSON.stringify(v)}`);
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error(`${name}: expected an http(s) URL, got ${JSON.stringify(v)}`);
+  return v.replace(/\/+$/, '');
+};
+
+/** The --target group of options, checked together; undefined without --target. */
+function parseTargetArgs(values: Readonly<Record<string, string | boolean | undefined>>): TargetArgs | undefined {
+  const str = (name: string) => values[name] as string | undefined;
+  const address = str('target');
+  if (address === undefined) {
+    const stray = TARGET_ONLY.find((o) => values[o] !== undefined);
+    if (stray) throw new Error(`--${stray} needs --target HOST:PORT`);
+    return undefined;
+  }
+  const m = /^(?:\[[0-9a-fA-F:.]+\]|[^\s:/\[\]]+):(\d{1,5})$/.exec(address);
+  if (!m || Number(m[1]) < 1 || Number(m[1]) > 65535) throw new Error(`--target: expected HOST:PORT, got ${JSON.stringify(address)}`);
+  const clash = NOT_WITH_TARGET.find((o) => values[o] !== undefined);
+  if (clash) throw new Error(`--${clash} does not apply with --target (the bench neither seeds nor restarts a foreign server)`);
+  const setupKey = str('setup-key');
+  if (!setupKey) throw new Error('--target needs --setup-key KEY (a reusable setup key of the account the bench peers join)');
+  const url = str('api-url');
+  const token = str('api-token');
+  if ((url === undefined) !== (token === undefined)) throw new Error('--api-url and --api-token go together');
+  if (token !== undefined && token.trim() === '') throw new Error('--api-token: empty');
+  if (values['fan-out-change'] === 'policy' && url === undefined) throw new Error('--fan-out-change policy with --target needs --api-url and --api-token');
+  const pid = str('server-pid');
+  const metrics = str('metrics-url');
+  return {
+    address,
+    setupKey,
+    serverPid: pid === undefined ? undefined : positiveInt(pid, '--server-pid'),
+    metricsUrl: metrics === undefined ? undefined : httpUrl(metrics, '--metrics-url'),
+    api: url === undefined ? undefined : { url: httpUrl(url, '--api-url'), token: token! },
   };
 }

@@ -13,6 +13,10 @@ import { runBenchCase, type CaseResult } from './run-bench-case.js';
 import { formatTable } from './format-table.js';
 import { countSyncSql, type PathSql } from './count-sync-sql.js';
 import { runSsoLoginPhase, ssoLoginTable, type SsoLoginResult } from './sso-login-phase.js';
+import { runTargetCase } from './run-target-case.js';
+import { targetFanOut } from './target-fan-out.js';
+import { targetMemoryLine, targetResultsTable } from './target-results-table.js';
+import { TargetServer } from './target-server.js';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -109,6 +113,47 @@ function report(args: BenchArgs, cases: readonly CaseResult[], sql: { fast: Path
   return out.join('\n');
 }
 
+/**
+ * `--target`: the phases against a server the bench did not start. Roost-only parts (seeding,
+ * the fast-path switch, the SQL count, the SSO phase) are left out and the table says so.
+ */
+async function runTargetMode(args: BenchArgs, target: NonNullable<BenchArgs['target']>): Promise<number> {
+  let server: TargetServer;
+  try {
+    server = TargetServer.open(target);
+  } catch (err) {
+    process.stderr.write(`bench: ${(err as Error).message}\n`);
+    return 2;
+  }
+  const peers = args.peers[0]!;
+  log(`target ${target.address}, N=${peers}`);
+  const r = await runTargetCase({
+    server,
+    peers,
+    setupKey: target.setupKey,
+    registerConcurrency: args.registerConcurrency,
+    concurrency: args.concurrency ?? peers,
+    singleReconnects: args.singleReconnects,
+    deadlineMs: args.deadlineMs,
+    connections: args.connections,
+    verify: args.verify,
+    fanOut: targetFanOut(target, args.fanOutChange),
+    log,
+  });
+  const cpu = target.serverPid !== undefined ? `/proc/${target.serverPid}` : target.metricsUrl ? `process_cpu_seconds_total at ${target.metricsUrl} (when exposed)` : 'not measured (no --server-pid or --metrics-url)';
+  const out = [
+    `Target ${target.address}: already running, not started or stopped by the bench. Account and policies: as found on the server — the bench does not seed it; its ${peers} peers (+1 with --fan-out-change peer) stay registered there. Server CPU and RSS from ${cpu}.`,
+    '',
+    targetResultsTable(r.phases),
+    '',
+    `- ${targetMemoryLine(r.idleRssBytes, r.streamsRssBytes, peers)}`,
+  ];
+  if (r.errorCount > 0) out.push('', `ERRORS (${r.errorCount}):`, ...r.errors.map((e) => `- ${e}`));
+  process.stdout.write(`${out.join('\n')}\n`);
+  if (args.jsonFile) writeFileSync(args.jsonFile, JSON.stringify({ args, target: r }, null, 2));
+  return r.errorCount > 0 ? 1 : 0;
+}
+
 async function main(argv: string[]): Promise<number> {
   let args: BenchArgs;
   try {
@@ -121,6 +166,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(BENCH_USAGE);
     return 0;
   }
+  if (args.target) return runTargetMode(args, args.target);
   if (args.profileDir) mkdirSync(args.profileDir, { recursive: true });
   const { cases, errors } = await runAll(args);
   let sql: { fast: PathSql; slow: PathSql } | undefined;

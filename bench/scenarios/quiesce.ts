@@ -1,4 +1,4 @@
-import type { ServerUnderTest } from '../server-under-test.js';
+import type { ProcStats } from '../proc-stats.js';
 
 /** Whether `cpuSeconds` used over `windowMs` is idle: at most a tenth of one core. */
 export function isQuiet(cpuSeconds: number, windowMs: number): boolean {
@@ -11,7 +11,7 @@ export function isQuiet(cpuSeconds: number, windowMs: number): boolean {
  * carry work left over from the previous phase (disconnect marks, garbage collection). Gives
  * up quietly after `maxMs`: a busy server is not an error here.
  */
-export async function quiesce(server: ServerUnderTest, opts: { quietMs?: number; maxMs?: number } = {}): Promise<void> {
+export async function quiesce(server: { stats(): ProcStats }, opts: { quietMs?: number; maxMs?: number } = {}): Promise<void> {
   const quietMs = opts.quietMs ?? 300;
   const deadline = Date.now() + (opts.maxMs ?? 30_000);
   let last = server.stats().cpuSeconds;
