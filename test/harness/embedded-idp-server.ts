@@ -4,7 +4,6 @@
  * and the log is captured so a test can check no password or token was written.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -18,6 +17,7 @@ import { OidcBrowser, type BrowsedPage } from './oidc-browser.js';
 import { OidcCliClient, type CliFlowSettings } from './oidc-cli-client.js';
 import { OidcLoopbackListener } from './oidc-loopback-listener.js';
 import { TEST_PG_DSN } from './postgres-test-store.js';
+import { freePort } from './free-port.js';
 
 export interface EmbeddedIdpServer {
   readonly app: App;
@@ -45,14 +45,6 @@ export interface EmbeddedIdpServerOptions {
   /** Extra `EmbeddedIdP` keys (e.g. Owner). */
   readonly embeddedIdp?: Record<string, unknown>;
   readonly overrides?: AppOverrides;
-}
-
-export async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const port = (s.address() as { port: number }).port;
-  await new Promise((r) => s.close(r));
-  return port;
 }
 
 export async function startEmbeddedIdpServer(opts: EmbeddedIdpServerOptions = {}): Promise<EmbeddedIdpServer> {

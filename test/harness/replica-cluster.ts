@@ -5,7 +5,6 @@
  * can cut one process's bus connection.
  */
 import { randomBytes } from 'node:crypto';
-import net from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,15 +22,7 @@ import { TcpProxy } from './tcp-proxy.js';
 import { generateWgKeyPair } from '../../src/crypto/wg-key.js';
 import { RoamingAgent } from './roaming-agent.js';
 import { TestAgent, linuxMeta } from './test-agent.js';
-
-/** A loopback port free right now (bound, then released). */
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
+import { freePort } from './free-port.js';
 
 async function admin(sql: string): Promise<void> {
   const client = new pg.Client({ connectionString: TEST_PG_DSN });
