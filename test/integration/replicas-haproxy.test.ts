@@ -16,6 +16,7 @@ import { postgresSkipReason } from '../harness/postgres-test-store.js';
 import { readMetric } from '../harness/read-metric.js';
 import { createReplicaCluster, registerAgents } from '../harness/replica-cluster.js';
 import { allAtSerial, type RoamingAgent } from '../harness/roaming-agent.js';
+import { freePort } from '../harness/free-port.js';
 
 const pgSkip = await postgresSkipReason();
 const redis = await connectTestRedis();
@@ -25,14 +26,6 @@ if (noHaproxy) console.log(`# skipping: ${noHaproxy}`);
 const skip = needsUnix() || pgSkip || (typeof redis === 'string' ? redis : false) || noHaproxy || false;
 
 const PEERS = 30;
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 test('through HAProxy: peers spread over the backends, one killed, they land on the others', { skip, timeout: 90_000 }, async (t) => {
   const c = await createReplicaCluster(3, { startAll: true });
