@@ -2,6 +2,7 @@ import { Migrator, type Kysely } from 'kysely';
 import { internal, isRoostError } from '../../domain/errors.js';
 import { translateDbError } from '../translate-db-error.js';
 import { MIGRATIONS } from './migrations.js';
+import { vanishedForeignSchema } from './vanished-foreign-schema.js';
 
 /**
  * Brings the schema to the latest version; a no-op when it already is (Kysely's Migrator
@@ -15,7 +16,11 @@ export async function runMigrations(db: Kysely<unknown>, schema: string | undefi
     provider: { getMigrations: async () => MIGRATIONS },
     ...(schema === undefined ? {} : { migrationTableSchema: schema }),
   });
-  const { error, results } = await migrator.migrateToLatest();
+  let { error, results } = await migrator.migrateToLatest();
+  // Another schema of the same database dropped during the catalog read: nothing of ours failed.
+  for (let retry = 0; retry < 3 && error !== undefined && vanishedForeignSchema(error, schema); retry++) {
+    ({ error, results } = await migrator.migrateToLatest());
+  }
   if (error !== undefined) {
     // A database that is not reachable yet is worth waiting for; a failing migration is not.
     const translated = translateDbError(error);
