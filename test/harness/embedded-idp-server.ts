@@ -137,8 +137,16 @@ export async function approveDeviceCode(verificationUri: string, userCode: strin
 }
 
 /** `fetch` of the REST API with a bearer token. */
-export function api(base: string, path: string, token?: string, init: RequestInit = {}): Promise<Response> {
+export async function api(base: string, path: string, token?: string, init: RequestInit = {}): Promise<Response> {
   const headers: Record<string, string> = { 'content-type': 'application/json', ...(init.headers as Record<string, string>) };
   if (token) headers.authorization = `Bearer ${token}`;
-  return fetch(`${base}/api${path}`, { ...init, headers });
+  // A server restarted on the same port leaves fetch's pool a keep-alive socket of the old one;
+  // a request that got no answer at all on such a socket is sent again (a few times at most).
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fetch(`${base}/api${path}`, { ...init, headers });
+    } catch (err) {
+      if (attempt >= 3 || !(err instanceof TypeError)) throw err;
+    }
+  }
 }
