@@ -1,6 +1,8 @@
+import type { DomainDeps } from '../domain-deps.js';
+import { notFound } from '../errors.js';
 import { bumpSerial } from '../map-relevant-changes.js';
-import type { Peer } from '../model.js';
-import type { DomainTx } from '../transact.js';
+import type { AccountSettings, Peer } from '../model.js';
+import { transact, type DomainTx } from '../transact.js';
 
 /**
  * Inside `tx`: re-reads each candidate under its row lock and, while `stillDue` holds for the
@@ -20,4 +22,20 @@ export async function markLoginsExpired(tx: DomainTx, accountId: string, candida
   }
   if (expired.length > 0) await bumpSerial(tx, accountId, 'peer-login-expired');
   return expired;
+}
+
+/**
+ * An expiry job's step for one account: in one transaction, marks login-expired every peer not
+ * yet expired for which `due(peer, settings, now)` holds (re-checked on the locked row), with one
+ * serial bump if any were. Returns them. NotFound for an unknown account.
+ */
+export async function expireLoginsWhere(deps: DomainDeps, accountId: string, due: (peer: Peer, settings: AccountSettings, now: number) => boolean): Promise<Peer[]> {
+  const now = deps.clock.now();
+  return transact(deps, async (tx) => {
+    const account = await tx.accounts.get(accountId);
+    if (account === undefined) throw notFound(`account ${accountId} not found`);
+    const stillDue = (p: Peer) => due(p, account.settings, now);
+    const candidates = (await tx.peers.list(accountId)).filter((p) => !p.loginExpired && stillDue(p));
+    return markLoginsExpired(tx, accountId, candidates, stillDue);
+  });
 }

@@ -3,6 +3,7 @@ import { invalidArgument, notFound, permissionDenied } from '../errors.js';
 import { bumpSerial } from '../map-relevant-changes.js';
 import { ALL_GROUP_NAME, type User, type UserRole } from '../model.js';
 import { removePeer } from '../peers/delete-peer.js';
+import { markLoginsExpired } from '../peers/mark-logins-expired.js';
 import type { Repositories } from '../ports/repositories.js';
 import { transact, type DomainTx } from '../transact.js';
 import { checkUserUpdate, isOwnerTransfer } from './check-user-update.js';
@@ -56,12 +57,11 @@ async function mustGetPending(repos: Repositories, accountId: string, id: string
 /**
  * Blocking a user expires the login of every SSO peer they added (IDENTITY.md §2.6): they are
  * disconnected, their streams end and their Syncs are refused until the user is unblocked and
- * signs in again. Returns whether any peer changed.
+ * signs in again.
  */
-async function expireSsoPeersOf(tx: DomainTx, accountId: string, userId: string): Promise<boolean> {
+async function expireSsoPeersOf(tx: DomainTx, accountId: string, userId: string): Promise<void> {
   const peers = (await tx.peers.list(accountId)).filter((p) => p.userId === userId && !p.loginExpired);
-  for (const p of peers) await tx.peers.update({ ...p, loginExpired: true, connected: false });
-  return peers.length > 0;
+  await markLoginsExpired(tx, accountId, peers, (fresh) => fresh.userId === userId);
 }
 
 async function mustGet(repos: Repositories, accountId: string, id: string): Promise<User> {
