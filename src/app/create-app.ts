@@ -152,7 +152,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}, st
         settings: config.embeddedIdp,
         repo: store.idp,
         secrets: store.serverSecrets,
-        hasAccounts: async () => (await store.repos.accounts.listIds()).length > 0,
+        hasAccounts: async () => (await store.repos.accounts.first()) !== undefined,
         // `roost init`'s owner (no e-mail, no login) gets EmbeddedIdP.Owner as its login (IDENTITY.md §10).
         loginlessOwner: async () => {
           const account = await store.repos.accounts.first();
