@@ -18,6 +18,7 @@ import type {
   SetupKey,
   User,
 } from '../model.js';
+import type { ActivityEventRepository } from '../activity/activity-log.js';
 
 export interface AccountRepository {
   get(id: string): Promise<Account | undefined>;
@@ -131,4 +132,6 @@ export interface Repositories {
   readonly postureChecks: PostureCheckRepository;
   readonly users: UserRepository;
   readonly tokens: TokenRepository;
+  /** The audit log; record through `tx.activity` so events commit with their change. */
+  readonly activity: ActivityEventRepository;
 }

@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /**
  * Row types of the one schema both engines share. Conventions that keep the two engines
  * returning identical values: times are epoch-ms `bigint` (PostgreSQL int8 is parsed to a
@@ -228,6 +230,17 @@ export interface UserInvitesTable {
   created_by: string;
 }
 
+/** The audit log (migration 0010); `meta` is a JSON object of plain values. */
+export interface AuditEventsTable {
+  id: Generated<number>;
+  account_id: string;
+  timestamp: number;
+  activity: number;
+  initiator_id: string;
+  target_id: string;
+  meta: Json;
+}
+
 export interface Database {
   accounts: AccountsTable;
   peers: PeersTable;
@@ -246,4 +259,5 @@ export interface Database {
   idp_payloads: IdpPayloadsTable;
   idp_users: IdpUsersTable;
   user_invites: UserInvitesTable;
+  audit_events: AuditEventsTable;
 }
