@@ -1,4 +1,5 @@
 import { createAccountService, type AccountService } from './accounts/account-service.js';
+import { createActivityService, type ActivityService } from './activity/activity-service.js';
 import { ensureDefaultAccount, type DefaultAccount } from './accounts/ensure-default-account.js';
 import { createDnsSettingsService, type DnsSettingsService } from './dns-settings/dns-settings-service.js';
 import type { DomainDeps } from './domain-deps.js';
@@ -27,6 +28,8 @@ export interface DomainServices {
   readonly nameServerGroups: NameServerGroupService;
   readonly dnsSettings: DnsSettingsService;
   readonly postureChecks: PostureCheckService;
+  /** The audit log's read side. */
+  readonly activity: ActivityService;
   ensureDefaultAccount(opts?: { now?: number }): Promise<DefaultAccount>;
 }
 
@@ -44,6 +47,7 @@ export function createDomainServices(deps: DomainDeps): DomainServices {
     nameServerGroups: createNameServerGroupService(deps),
     dnsSettings: createDnsSettingsService(deps),
     postureChecks: createPostureCheckService(deps),
+    activity: createActivityService(deps),
     ensureDefaultAccount: (opts) => ensureDefaultAccount(deps, opts),
   };
 }

@@ -21,7 +21,7 @@ export interface SessionAdapterDeps {
   readonly envelope: ServerEnvelope;
   readonly login: LoginService;
   readonly sync: Pick<SyncService, 'run'>;
-  readonly peers: Pick<SessionPeers, 'findPeerByKey' | 'syncPeerMeta'> & { deletePeer(accountId: string, peerId: string): Promise<unknown> };
+  readonly peers: Pick<SessionPeers, 'findPeerByKey' | 'syncPeerMeta'> & { deletePeer(accountId: string, peerId: string, by?: string): Promise<unknown> };
   /** JWTConfig for peers with SSH enabled (IDENTITY.md §2.7); null without SSO. */
   readonly sshJwt?: SshJwtConfig | null;
 }
@@ -76,7 +76,8 @@ export function createSessionAdapter(deps: SessionAdapterDeps): GrpcSessionPorts
     async logout({ peerKey }) {
       const peer = await deps.peers.findPeerByKey(peerKey);
       if (!peer) throw permissionDenied('peer is not registered');
-      await deps.peers.deletePeer(peer.accountId, peer.id);
+      // The audit log names the peer's user (SSO peers) or the peer itself as who logged out.
+      await deps.peers.deletePeer(peer.accountId, peer.id, peer.userId || peer.id);
     },
   };
 }

@@ -88,9 +88,10 @@ export class PeerActivity implements ActivitySource {
   watchingSettings<S extends { updateSettings(accountId: string, patch: never): Promise<unknown> }>(accounts: S): S {
     return {
       ...accounts,
-      updateSettings: async (accountId: string, patch: Parameters<S['updateSettings']>[1]) => {
-        const result = await accounts.updateSettings(accountId, patch);
-        this.accountChanged(accountId);
+      // Every argument passes through (the caller's identity for the audit log among them).
+      updateSettings: async (...args: Parameters<S['updateSettings']>) => {
+        const result = await (accounts.updateSettings as (...a: unknown[]) => Promise<unknown>)(...args);
+        this.accountChanged(args[0]);
         return result;
       },
     };

@@ -12,6 +12,7 @@ import type { RestApp } from './rest-app.js';
 import type { RestDeps } from './rest-deps.js';
 import { registerAccountRoutes } from './routes/accounts.js';
 import { registerDnsRoutes } from './routes/dns.js';
+import { registerEventRoutes } from './routes/events.js';
 import { registerGroupRoutes } from './routes/groups.js';
 import { registerInstanceRoutes } from './routes/instance.js';
 import { registerPeerRoutes } from './routes/peers.js';
@@ -120,6 +121,7 @@ export function createRestApp(deps: RestDeps, options: RestAppOptions = {}): Fas
       registerDnsRoutes(api, deps);
       registerPostureCheckRoutes(api, deps);
       registerInstanceRoutes(api, deps);
+      registerEventRoutes(api, deps);
     },
     { prefix: '/api' },
   );

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AccountService } from '../domain/accounts/account-service.js';
+import type { ActivityService } from '../domain/activity/activity-service.js';
 import type { Clock } from '../domain/clock.js';
 import type { DnsSettingsService } from '../domain/dns-settings/dns-settings-service.js';
 import type { GroupService } from '../domain/groups/group-service.js';
@@ -59,6 +60,8 @@ export interface RestDeps {
   readonly nameServerGroups: NameServerGroupService;
   readonly dnsSettings: DnsSettingsService;
   readonly postureChecks: PostureCheckService;
+  /** The audit log's read side (`GET /api/events/audit`). */
+  readonly activity: ActivityService;
   readonly snapshots: SnapshotSource;
   /** The server's DNS domain (`--dns-domain`); an account's own setting overrides it. */
   readonly dnsDomain: string;

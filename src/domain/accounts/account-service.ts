@@ -8,11 +8,14 @@ import { transact, type DomainTx } from '../transact.js';
 import { assignIps } from './assign-ips.js';
 import { checkAccountSettings } from './check-account-settings.js';
 import { settingsChangeAffectsMaps } from './settings-change-affects-maps.js';
+import { SYSTEM_INITIATOR, type InitiatorId } from '../activity/activity-event.js';
+import { recordActivity } from '../activity/record-activity.js';
+import { settingsChangeNotes } from '../activity/settings-change-notes.js';
 
 export interface AccountService {
   get(accountId: string): Promise<Account>;
   /** Applies a partial settings update; bumps the serial only when maps can change. */
-  updateSettings(accountId: string, patch: Partial<AccountSettings>): Promise<Account>;
+  updateSettings(accountId: string, patch: Partial<AccountSettings>, by?: InitiatorId): Promise<Account>;
 }
 
 /** Moves every peer into the new range (fresh addresses, none reused) and the account with them. */
@@ -38,7 +41,7 @@ export function createAccountService(deps: DomainDeps): AccountService {
       if (account === undefined) throw notFound(`account ${accountId} not found`);
       return account;
     },
-    updateSettings: (accountId, patch) =>
+    updateSettings: (accountId, patch, by = SYSTEM_INITIATOR) =>
       transact(deps, async (tx) => {
         const account = await tx.accounts.get(accountId);
         if (account === undefined) throw notFound(`account ${accountId} not found`);
@@ -49,6 +52,7 @@ export function createAccountService(deps: DomainDeps): AccountService {
         if (next.networkRange !== '' && next.networkRange !== old.networkRange) await readdressPeers(deps, tx, accountId, next.networkRange);
         await tx.accounts.updateSettings(accountId, next);
         if (settingsChangeAffectsMaps(old, next, approved)) await bumpSerial(tx, accountId, 'account-settings-updated');
+        await recordActivity(tx, deps.clock, accountId, settingsChangeNotes(accountId, old, next, by));
         const updated = await tx.accounts.get(accountId);
         return updated ?? account;
       }),

@@ -4,6 +4,9 @@ import { bumpSerial } from '../map-relevant-changes.js';
 import { ALL_GROUP_NAME, type Group } from '../model.js';
 import { transact, type DomainTx } from '../transact.js';
 import { findGroupReferences } from './group-references.js';
+import { SYSTEM_INITIATOR, type InitiatorId } from '../activity/activity-event.js';
+import { recordActivity } from '../activity/record-activity.js';
+import { groupMembershipNotes } from '../activity/group-membership-notes.js';
 
 /** What the admin API sends to create or replace a group. */
 export interface GroupInput {
@@ -15,9 +18,10 @@ export interface GroupInput {
 export interface GroupService {
   list(accountId: string): Promise<Group[]>;
   get(accountId: string, id: string): Promise<Group>;
-  create(accountId: string, input: GroupInput): Promise<Group>;
-  update(accountId: string, id: string, input: GroupInput): Promise<Group>;
-  delete(accountId: string, id: string): Promise<void>;
+  /** `by`: who asks (the audit log's initiator); background callers leave it to the system. */
+  create(accountId: string, input: GroupInput, by?: InitiatorId): Promise<Group>;
+  update(accountId: string, id: string, input: GroupInput, by?: InitiatorId): Promise<Group>;
+  delete(accountId: string, id: string, by?: InitiatorId): Promise<void>;
 }
 
 async function mustGet(tx: DomainTx, accountId: string, id: string): Promise<Group> {
@@ -53,15 +57,16 @@ export function createGroupService(deps: DomainDeps): GroupService {
       if (g === undefined) throw notFound(`group ${id} not found`);
       return g;
     },
-    create: (accountId, input) =>
+    create: (accountId, input, by = SYSTEM_INITIATOR) =>
       transact(deps, async (tx) => {
         await checkName(tx, accountId, input.name, undefined);
         const group: Group = { id: deps.ids.next(), accountId, name: input.name, issued: 'api', peers: await checkPeers(tx, accountId, input.peers ?? []) };
         await tx.groups.insert(group);
         await bumpSerial(tx, accountId, 'group-created');
+        await recordActivity(tx, deps.clock, accountId, [{ activity: 'GroupCreated', initiatorId: by, targetId: group.id, meta: { name: group.name } }]);
         return { ...group, peers: [...group.peers].sort() };
       }),
-    update: (accountId, id, input) =>
+    update: (accountId, id, input, by = SYSTEM_INITIATOR) =>
       transact(deps, async (tx) => {
         const old = await mustGet(tx, accountId, id);
         if (old.name === ALL_GROUP_NAME) throw invalidArgument(`updating group ${ALL_GROUP_NAME} is not allowed`);
@@ -70,9 +75,10 @@ export function createGroupService(deps: DomainDeps): GroupService {
         const group: Group = { ...old, name: input.name, peers: peers.sort() };
         await tx.groups.update(group);
         await bumpSerial(tx, accountId, sameMembers(old.peers, group.peers) ? 'group-updated' : 'group-peers-changed');
+        await recordActivity(tx, deps.clock, accountId, await groupMembershipNotes(tx, deps, old, group, by));
         return group;
       }),
-    delete: (accountId, id) =>
+    delete: (accountId, id, by = SYSTEM_INITIATOR) =>
       transact(deps, async (tx) => {
         const group = await mustGet(tx, accountId, id);
         if (group.name === ALL_GROUP_NAME) throw preconditionFailed(`deleting group ${ALL_GROUP_NAME} is not allowed`);
@@ -89,6 +95,7 @@ export function createGroupService(deps: DomainDeps): GroupService {
         if (refs.length > 0) throw preconditionFailed(`group ${group.name} is still used by ${refs.join(', ')}`);
         await tx.groups.delete(accountId, id);
         await bumpSerial(tx, accountId, 'group-deleted');
+        await recordActivity(tx, deps.clock, accountId, [{ activity: 'GroupDeleted', initiatorId: by, targetId: id, meta: { name: group.name } }]);
       }),
   };
 }

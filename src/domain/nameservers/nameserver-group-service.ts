@@ -5,6 +5,8 @@ import type { NameServer, NameServerGroup } from '../model.js';
 import type { Repositories } from '../ports/repositories.js';
 import { transact, type DomainTx } from '../transact.js';
 import { checkNameServerGroup } from './check-nameserver-group.js';
+import { SYSTEM_INITIATOR, type InitiatorId } from '../activity/activity-event.js';
+import { recordActivity } from '../activity/record-activity.js';
 
 export interface NameServerGroupInput {
   readonly name: string;
@@ -20,9 +22,9 @@ export interface NameServerGroupInput {
 export interface NameServerGroupService {
   list(accountId: string): Promise<NameServerGroup[]>;
   get(accountId: string, id: string): Promise<NameServerGroup>;
-  create(accountId: string, input: NameServerGroupInput): Promise<NameServerGroup>;
-  update(accountId: string, id: string, input: NameServerGroupInput): Promise<NameServerGroup>;
-  delete(accountId: string, id: string): Promise<void>;
+  create(accountId: string, input: NameServerGroupInput, by?: InitiatorId): Promise<NameServerGroup>;
+  update(accountId: string, id: string, input: NameServerGroupInput, by?: InitiatorId): Promise<NameServerGroup>;
+  delete(accountId: string, id: string, by?: InitiatorId): Promise<void>;
 }
 
 async function mustGet(repos: Repositories, accountId: string, id: string): Promise<NameServerGroup> {
@@ -41,7 +43,7 @@ async function checkAccountRules(tx: DomainTx, g: NameServerGroup): Promise<void
 
 export function createNameServerGroupService(deps: DomainDeps): NameServerGroupService {
   const repos = deps.store.repos;
-  const save = (accountId: string, id: string | undefined, input: NameServerGroupInput): Promise<NameServerGroup> =>
+  const save = (accountId: string, id: string | undefined, input: NameServerGroupInput, by: InitiatorId): Promise<NameServerGroup> =>
     transact(deps, async (tx) => {
       if (id !== undefined) await mustGet(tx, accountId, id);
       checkNameServerGroup(input);
@@ -61,18 +63,21 @@ export function createNameServerGroupService(deps: DomainDeps): NameServerGroupS
       if (id === undefined) await tx.nameServerGroups.insert(group);
       else await tx.nameServerGroups.update(group);
       await bumpSerial(tx, accountId, id === undefined ? 'nameserver-group-created' : 'nameserver-group-updated');
+      const activity = id === undefined ? 'NameserverGroupCreated' : 'NameserverGroupUpdated';
+      await recordActivity(tx, deps.clock, accountId, [{ activity, initiatorId: by, targetId: group.id, meta: { name: group.name } }]);
       return group;
     });
   return {
     list: (accountId) => repos.nameServerGroups.list(accountId),
     get: (accountId, id) => mustGet(repos, accountId, id),
-    create: (accountId, input) => save(accountId, undefined, input),
-    update: (accountId, id, input) => save(accountId, id, input),
-    delete: (accountId, id) =>
+    create: (accountId, input, by = SYSTEM_INITIATOR) => save(accountId, undefined, input, by),
+    update: (accountId, id, input, by = SYSTEM_INITIATOR) => save(accountId, id, input, by),
+    delete: (accountId, id, by = SYSTEM_INITIATOR) =>
       transact(deps, async (tx) => {
-        await mustGet(tx, accountId, id);
+        const group = await mustGet(tx, accountId, id);
         await tx.nameServerGroups.delete(accountId, id);
         await bumpSerial(tx, accountId, 'nameserver-group-deleted');
+        await recordActivity(tx, deps.clock, accountId, [{ activity: 'NameserverGroupDeleted', initiatorId: by, targetId: id, meta: { name: group.name } }]);
       }),
   };
 }

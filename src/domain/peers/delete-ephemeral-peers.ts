@@ -4,6 +4,9 @@ import type { Peer } from '../model.js';
 import { transact } from '../transact.js';
 import { removePeer } from './delete-peer.js';
 import { isEphemeralPeerDue } from './ephemeral-peer-due.js';
+import { SYSTEM_INITIATOR } from '../activity/activity-event.js';
+import { recordActivity } from '../activity/record-activity.js';
+import { accountDnsDomain, peerEventMeta } from '../activity/event-meta.js';
 
 export interface EphemeralCleanupRule {
   /** When the caller began watching (see `ephemeralDeadline`). */
@@ -32,6 +35,13 @@ export async function deleteEphemeralPeers(deps: DomainDeps, accountId: string, 
     }
     if (deleted.length > 0) {
       await bumpSerial(tx, accountId, 'peer-deleted', { peers: 'all', deletedPeers: deleted.map(({ id, key }) => ({ id, key })) });
+      const dnsDomain = accountDnsDomain(await tx.accounts.get(accountId), deps.dnsDomain);
+      await recordActivity(
+        tx,
+        deps.clock,
+        accountId,
+        deleted.map((p) => ({ activity: 'PeerRemovedByUser', initiatorId: SYSTEM_INITIATOR, targetId: p.id, meta: peerEventMeta(p, dnsDomain) })),
+      );
     }
     return deleted;
   });

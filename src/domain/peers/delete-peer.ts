@@ -3,6 +3,9 @@ import { notFound } from '../errors.js';
 import { bumpSerial } from '../map-relevant-changes.js';
 import type { Peer, PolicyRule } from '../model.js';
 import { transact, type DomainTx } from '../transact.js';
+import { SYSTEM_INITIATOR, type InitiatorId } from '../activity/activity-event.js';
+import { recordActivity } from '../activity/record-activity.js';
+import { accountDnsDomain, peerEventMeta } from '../activity/event-meta.js';
 
 const namesPeer = (r: PolicyRule, peerId: string): boolean =>
   (r.sourceResource?.type === 'peer' && r.sourceResource.id === peerId) ||
@@ -30,12 +33,14 @@ export async function removePeer(tx: DomainTx, peer: Peer): Promise<void> {
  * serial and publishes with `deletedPeers` so its stream gets an empty map and is closed.
  * NotFound when the account has no such peer.
  */
-export async function deletePeer(deps: DomainDeps, accountId: string, peerId: string): Promise<Peer> {
+export async function deletePeer(deps: DomainDeps, accountId: string, peerId: string, by: InitiatorId = SYSTEM_INITIATOR): Promise<Peer> {
   return transact(deps, async (tx) => {
     const peer = await tx.peers.get(accountId, peerId, true);
     if (peer === undefined) throw notFound('peer not found');
     await removePeer(tx, peer);
     await bumpSerial(tx, accountId, 'peer-deleted', { peers: 'all', deletedPeers: [{ id: peer.id, key: peer.key }] });
+    const meta = peerEventMeta(peer, accountDnsDomain(await tx.accounts.get(accountId), deps.dnsDomain));
+    await recordActivity(tx, deps.clock, accountId, [{ activity: 'PeerRemovedByUser', initiatorId: by, targetId: peer.id, meta }]);
     return peer;
   });
 }

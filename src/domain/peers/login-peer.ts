@@ -7,6 +7,8 @@ import { applyPeerMeta } from './apply-peer-meta.js';
 import { checkPeerInputBounds } from './check-peer-input-bounds.js';
 import { jwtPeerLogin } from './jwt-peer-login.js';
 import { isPeerLoginExpired } from './login-expiry.js';
+import { recordActivity } from '../activity/record-activity.js';
+import { accountDnsDomain, peerEventMeta } from '../activity/event-meta.js';
 
 export interface LoginPeerInput {
   /** The registered peer, as found by its WireGuard key. */
@@ -31,15 +33,15 @@ export interface LoginPeerInput {
  * label list over its size limit → InvalidArgument, before anything is read.
  */
 /** The JWT checks of §3.2; an expired login is renewed in `tx` (peer as renewed, not yet saved). */
-async function renewIfExpired(tx: DomainTx, peer: Peer, jwtUserId: string, settings: AccountSettings, now: number): Promise<Peer> {
+async function renewIfExpired(tx: DomainTx, peer: Peer, jwtUserId: string, settings: AccountSettings, now: number): Promise<[Peer, boolean]> {
   const owner = await tx.users.get(jwtUserId);
   const decision = jwtPeerLogin({ peer, jwtUserId, owner, settings, now });
   if (!decision.ok) throw decision.error;
-  if (!decision.renew || owner === undefined) return peer;
+  if (!decision.renew || owner === undefined) return [peer, false];
   await tx.users.update({ ...owner, lastLogin: now });
   // Expired peers are left out of other peers' maps: they must learn it is back.
   await bumpSerial(tx, peer.accountId, 'peer-updated');
-  return { ...peer, lastLogin: now, loginExpired: false };
+  return [{ ...peer, lastLogin: now, loginExpired: false }, true];
 }
 
 export async function loginPeer(deps: DomainDeps, input: LoginPeerInput): Promise<Peer> {
@@ -54,7 +56,8 @@ export async function loginPeer(deps: DomainDeps, input: LoginPeerInput): Promis
   return transact(deps, async (tx) => {
     let stored = await tx.peers.findByKey(input.peer.key, true);
     if (stored === undefined) throw notFound('peer not found');
-    if (jwtUserId !== '') stored = await renewIfExpired(tx, stored, jwtUserId, account.settings, now);
+    let renewed = false;
+    if (jwtUserId !== '') [stored, renewed] = await renewIfExpired(tx, stored, jwtUserId, account.settings, now);
     if (input.extraDnsLabels.length > 0 && !stored.allowExtraDnsLabels) {
       throw preconditionFailed('peer is not allowed to have extra DNS labels');
     }
@@ -66,6 +69,11 @@ export async function loginPeer(deps: DomainDeps, input: LoginPeerInput): Promis
     await tx.peers.update(peer);
     if (sshChanged) await bumpSerial(tx, peer.accountId, 'peer-ssh-key-changed');
     if (update.mapChanged) await bumpSerial(tx, peer.accountId, 'peer-meta-changed');
+    // Upstream records a login only when a user renews an expired one; other Logins record nothing.
+    if (renewed) {
+      const meta = peerEventMeta(peer, accountDnsDomain(account, deps.dnsDomain));
+      await recordActivity(tx, deps.clock, peer.accountId, [{ activity: 'UserLoggedInPeer', initiatorId: jwtUserId, targetId: peer.id, meta }]);
+    }
     return peer;
   });
 }

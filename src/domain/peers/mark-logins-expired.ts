@@ -3,6 +3,8 @@ import { notFound } from '../errors.js';
 import { bumpSerial } from '../map-relevant-changes.js';
 import type { AccountSettings, Peer } from '../model.js';
 import { transact, type DomainTx } from '../transact.js';
+import { recordActivity } from '../activity/record-activity.js';
+import { accountDnsDomain, peerEventMeta } from '../activity/event-meta.js';
 
 /**
  * Inside `tx`: re-reads each candidate under its row lock and, while `stillDue` holds for the
@@ -36,6 +38,15 @@ export async function expireLoginsWhere(deps: DomainDeps, accountId: string, due
     if (account === undefined) throw notFound(`account ${accountId} not found`);
     const stillDue = (p: Peer) => due(p, account.settings, now);
     const candidates = (await tx.peers.list(accountId)).filter((p) => !p.loginExpired && stillDue(p));
-    return markLoginsExpired(tx, accountId, candidates, stillDue);
+    const expired = await markLoginsExpired(tx, accountId, candidates, stillDue);
+    // Upstream names the peer's user as the initiator of its login expiry.
+    const dnsDomain = accountDnsDomain(account, deps.dnsDomain);
+    await recordActivity(
+      tx,
+      deps.clock,
+      accountId,
+      expired.map((p) => ({ activity: 'PeerLoginExpired', initiatorId: p.userId, targetId: p.id, meta: peerEventMeta(p, dnsDomain) })),
+    );
+    return expired;
   });
 }

@@ -11,6 +11,7 @@ import { registerPeer, type RegisterPeerInput, type RegisteredPeer } from './reg
 import { registerSsoPeer, type RegisterSsoPeerInput } from './register-sso-peer.js';
 import { syncPeerMeta } from './sync-peer-meta.js';
 import { updatePeer, type PeerUpdate } from './update-peer.js';
+import type { InitiatorId } from '../activity/activity-event.js';
 
 /** What the gRPC layer calls for Login, Sync, SyncMeta and Logout. */
 export interface PeerLifecycle {
@@ -22,7 +23,7 @@ export interface PeerLifecycle {
   markPeerConnected(peerKey: string, change: ConnectionChange): Promise<boolean>;
   /** Several status changes in order, in one transaction; unknown keys are skipped. */
   markPeersConnected(items: readonly { readonly peerKey: string; readonly change: ConnectionChange }[]): Promise<void>;
-  deletePeer(accountId: string, peerId: string): Promise<Peer>;
+  deletePeer(accountId: string, peerId: string, by?: InitiatorId): Promise<Peer>;
   expirePeerLogins(accountId: string): Promise<Peer[]>;
 }
 
@@ -34,7 +35,7 @@ export function createPeerLifecycle(deps: DomainDeps): PeerLifecycle {
     syncPeerMeta: (peerKey, meta) => syncPeerMeta(deps, peerKey, meta),
     markPeerConnected: (peerKey, change) => markPeerConnected(deps, peerKey, change),
     markPeersConnected: (items) => markPeersConnected(deps, items),
-    deletePeer: (accountId, peerId) => deletePeer(deps, accountId, peerId),
+    deletePeer: (accountId, peerId, by) => deletePeer(deps, accountId, peerId, by),
     expirePeerLogins: (accountId) => expirePeerLogins(deps, accountId),
   };
 }
@@ -45,8 +46,8 @@ export interface PeerService {
   get(accountId: string, peerId: string): Promise<Peer>;
   /** The IDs of the groups the peer belongs to (REST shows them with the peer). */
   groupIdsOf(accountId: string, peerId: string): Promise<string[]>;
-  update(accountId: string, peerId: string, update: PeerUpdate): Promise<Peer>;
-  delete(accountId: string, peerId: string): Promise<void>;
+  update(accountId: string, peerId: string, update: PeerUpdate, by?: InitiatorId): Promise<Peer>;
+  delete(accountId: string, peerId: string, by?: InitiatorId): Promise<void>;
 }
 
 export function createPeerService(deps: DomainDeps): PeerService {
@@ -59,9 +60,9 @@ export function createPeerService(deps: DomainDeps): PeerService {
       return peer;
     },
     groupIdsOf: (accountId, peerId) => repos.groups.groupIdsOfPeer(accountId, peerId),
-    update: (accountId, peerId, update) => updatePeer(deps, accountId, peerId, update),
-    async delete(accountId, peerId) {
-      await deletePeer(deps, accountId, peerId);
+    update: (accountId, peerId, update, by) => updatePeer(deps, accountId, peerId, update, by),
+    async delete(accountId, peerId, by) {
+      await deletePeer(deps, accountId, peerId, by);
     },
   };
 }

@@ -9,6 +9,8 @@ import type { DomainTx } from '../transact.js';
 import { checkPeerInputBounds } from './check-peer-input-bounds.js';
 import { alreadyRegistered, insertAtFreeAddress } from './insert-at-free-address.js';
 import { joinPeerGroups } from './join-peer-groups.js';
+import { recordActivity } from '../activity/record-activity.js';
+import { accountDnsDomain, peerEventMeta } from '../activity/event-meta.js';
 
 export interface RegisterPeerInput {
   /** Plain setup key as the client sent it (any case). */
@@ -60,7 +62,7 @@ function newPeer(input: RegisterPeerInput, key: SetupKey, ip: string, dnsLabel: 
 }
 
 /** One attempt: re-check the key under its row lock, insert, join groups, count the use, bump. */
-async function insertPeer(tx: DomainTx, peer: Peer, setupKeyId: string, now: number): Promise<RegisteredPeer> {
+async function insertPeer(deps: DomainDeps, tx: DomainTx, peer: Peer, setupKeyId: string, now: number): Promise<RegisteredPeer> {
   const key = await tx.setupKeys.getForUpdate(setupKeyId);
   // Same answer as the check before the lock: whether a Login lost a race for the key's last
   // use or came after it must not depend on the engine's timing (upstream: PreconditionFailed).
@@ -71,6 +73,9 @@ async function insertPeer(tx: DomainTx, peer: Peer, setupKeyId: string, now: num
   await bumpSerial(tx, peer.accountId, 'peer-added');
   const account = await tx.accounts.get(peer.accountId);
   if (account === undefined) throw notFound(`account ${peer.accountId} not found`);
+  // Upstream names the setup key as the initiator of a peer it enrolled.
+  const meta = { ...peerEventMeta(peer, accountDnsDomain(account, deps.dnsDomain)), setup_key_name: key.name };
+  await recordActivity(tx, deps.clock, peer.accountId, [{ activity: 'PeerAddedWithSetupKey', initiatorId: key.id, targetId: peer.id, meta }]);
   return { peer, account };
 }
 
@@ -102,6 +107,6 @@ export async function registerPeer(deps: DomainDeps, input: RegisterPeerInput): 
     hostname: input.meta.hostname,
     ephemeral: key.ephemeral,
     build: (ip, dnsLabel) => newPeer(input, key, ip, dnsLabel, id, now),
-    insert: (tx, peer) => insertPeer(tx, peer, key.id, now),
+    insert: (tx, peer) => insertPeer(deps, tx, peer, key.id, now),
   });
 }

@@ -8,6 +8,8 @@ import { checkPeerInputBounds } from './check-peer-input-bounds.js';
 import { alreadyRegistered, insertAtFreeAddress } from './insert-at-free-address.js';
 import { joinPeerGroups } from './join-peer-groups.js';
 import type { RegisteredPeer } from './register-peer.js';
+import { recordActivity } from '../activity/record-activity.js';
+import { accountDnsDomain, peerEventMeta } from '../activity/event-meta.js';
 
 export interface RegisterSsoPeerInput {
   /** The user the Login's JWT named (already provisioned). */
@@ -59,7 +61,7 @@ function checkMayAddPeers(user: User): void {
 }
 
 /** One attempt: re-read the user, insert, join their auto-groups and All, record the login, bump. */
-async function insertSsoPeer(tx: DomainTx, peer: Peer, now: number): Promise<RegisteredPeer> {
+async function insertSsoPeer(deps: DomainDeps, tx: DomainTx, peer: Peer, now: number): Promise<RegisteredPeer> {
   const user = await tx.users.get(peer.userId);
   if (user === undefined || user.accountId !== peer.accountId) throw userNotFound();
   checkMayAddPeers(user);
@@ -69,6 +71,8 @@ async function insertSsoPeer(tx: DomainTx, peer: Peer, now: number): Promise<Reg
   await bumpSerial(tx, peer.accountId, 'peer-added');
   const account = await tx.accounts.get(peer.accountId);
   if (account === undefined) throw notFound(`account ${peer.accountId} not found`);
+  const meta = peerEventMeta(peer, accountDnsDomain(account, deps.dnsDomain));
+  await recordActivity(tx, deps.clock, peer.accountId, [{ activity: 'PeerAddedByUser', initiatorId: user.id, targetId: peer.id, meta }]);
   return { peer, account };
 }
 
@@ -101,6 +105,6 @@ export async function registerSsoPeer(deps: DomainDeps, input: RegisterSsoPeerIn
     hostname: input.meta.hostname,
     ephemeral: false,
     build: (ip, dnsLabel) => ssoPeer(input, user, ip, dnsLabel, id, now),
-    insert: (tx, peer) => insertSsoPeer(tx, peer, now),
+    insert: (tx, peer) => insertSsoPeer(deps, tx, peer, now),
   });
 }

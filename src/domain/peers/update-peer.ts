@@ -5,6 +5,10 @@ import type { Peer } from '../model.js';
 import { parseIpv4, parseIpv4Prefix, prefixSize } from '../net/ipv4.js';
 import { transact, type DomainTx } from '../transact.js';
 import { parseDomainLabel, renamedDnsLabel } from './dns-label.js';
+import { SYSTEM_INITIATOR, type InitiatorId } from '../activity/activity-event.js';
+import { recordActivity } from '../activity/record-activity.js';
+import { accountDnsDomain } from '../activity/event-meta.js';
+import { peerUpdateNotes } from '../activity/peer-update-notes.js';
 
 /** What the admin API may change on a peer; absent fields are kept. */
 export interface PeerUpdate {
@@ -60,7 +64,7 @@ function toggles(peer: Peer, u: PeerUpdate): Peer {
  * expiration toggles (SSO peers only, else PreconditionFailed), IP change (a taken IP →
  * AlreadyExists). Bumps the serial even when nothing changed, as upstream.
  */
-export async function updatePeer(deps: DomainDeps, accountId: string, peerId: string, u: PeerUpdate): Promise<Peer> {
+export async function updatePeer(deps: DomainDeps, accountId: string, peerId: string, u: PeerUpdate, by: InitiatorId = SYSTEM_INITIATOR): Promise<Peer> {
   return transact(deps, async (tx) => {
     const stored = await tx.peers.get(accountId, peerId, true);
     if (stored === undefined) throw notFound('peer not found');
@@ -75,6 +79,8 @@ export async function updatePeer(deps: DomainDeps, accountId: string, peerId: st
     }
     await tx.peers.update(peer);
     await bumpSerial(tx, accountId, 'peer-updated');
+    const dnsDomain = accountDnsDomain(await tx.accounts.get(accountId), deps.dnsDomain);
+    await recordActivity(tx, deps.clock, accountId, peerUpdateNotes(stored, peer, dnsDomain, by));
     return peer;
   });
 }

@@ -5,6 +5,8 @@ import type { Policy, PolicyRule, PortRange, RuleAction, RuleProtocol, RuleResou
 import { transact, type DomainTx } from '../transact.js';
 import { checkRule } from './check-rule.js';
 import { normalizeRuleProtocol } from './normalize-rule.js';
+import { SYSTEM_INITIATOR, type InitiatorId } from '../activity/activity-event.js';
+import { recordActivity } from '../activity/record-activity.js';
 
 export interface RuleInput {
   /** Kept on update when it names a rule of the policy; otherwise a new ID is issued. */
@@ -37,9 +39,9 @@ export interface PolicyInput {
 export interface PolicyService {
   list(accountId: string): Promise<Policy[]>;
   get(accountId: string, id: string): Promise<Policy>;
-  create(accountId: string, input: PolicyInput): Promise<Policy>;
-  update(accountId: string, id: string, input: PolicyInput): Promise<Policy>;
-  delete(accountId: string, id: string): Promise<void>;
+  create(accountId: string, input: PolicyInput, by?: InitiatorId): Promise<Policy>;
+  update(accountId: string, id: string, input: PolicyInput, by?: InitiatorId): Promise<Policy>;
+  delete(accountId: string, id: string, by?: InitiatorId): Promise<void>;
 }
 
 function buildRule(input: RuleInput, policyId: string, id: string): PolicyRule {
@@ -111,28 +113,31 @@ export function createPolicyService(deps: DomainDeps): PolicyService {
       if (p === undefined) throw notFound(`policy ${id} not found`);
       return p;
     },
-    create: (accountId, input) =>
+    create: (accountId, input, by = SYSTEM_INITIATOR) =>
       transact(deps, async (tx) => {
         const policy = buildPolicy(deps, accountId, deps.ids.next(), input, new Set());
         await checkReferences(tx, policy);
         await tx.policies.insert(policy);
         await bumpSerial(tx, accountId, 'policy-created');
+        await recordActivity(tx, deps.clock, accountId, [{ activity: 'PolicyAdded', initiatorId: by, targetId: policy.id, meta: { name: policy.name } }]);
         return policy;
       }),
-    update: (accountId, id, input) =>
+    update: (accountId, id, input, by = SYSTEM_INITIATOR) =>
       transact(deps, async (tx) => {
         const old = await mustGet(tx, accountId, id);
         const policy = buildPolicy(deps, accountId, id, input, new Set(old.rules.map((r) => r.id)));
         await checkReferences(tx, policy);
         await tx.policies.update(policy);
         await bumpSerial(tx, accountId, 'policy-updated');
+        await recordActivity(tx, deps.clock, accountId, [{ activity: 'PolicyUpdated', initiatorId: by, targetId: policy.id, meta: { name: policy.name } }]);
         return policy;
       }),
-    delete: (accountId, id) =>
+    delete: (accountId, id, by = SYSTEM_INITIATOR) =>
       transact(deps, async (tx) => {
-        await mustGet(tx, accountId, id);
+        const policy = await mustGet(tx, accountId, id);
         await tx.policies.delete(accountId, id);
         await bumpSerial(tx, accountId, 'policy-deleted');
+        await recordActivity(tx, deps.clock, accountId, [{ activity: 'PolicyRemoved', initiatorId: by, targetId: id, meta: { name: policy.name } }]);
       }),
   };
 }

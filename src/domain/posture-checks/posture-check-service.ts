@@ -5,6 +5,8 @@ import type { PostureCheck, PostureCheckDefinition } from '../model.js';
 import type { Repositories } from '../ports/repositories.js';
 import { transact, type DomainTx } from '../transact.js';
 import { checkPostureDefinition } from './check-posture-definition.js';
+import { SYSTEM_INITIATOR, type InitiatorId } from '../activity/activity-event.js';
+import { recordActivity } from '../activity/record-activity.js';
 
 export interface PostureCheckInput {
   readonly name: string;
@@ -16,10 +18,10 @@ export interface PostureCheckService {
   list(accountId: string): Promise<PostureCheck[]>;
   get(accountId: string, id: string): Promise<PostureCheck>;
   /** No serial bump: an unreferenced check changes no map (SEMANTICS.md §5.1). */
-  create(accountId: string, input: PostureCheckInput): Promise<PostureCheck>;
-  update(accountId: string, id: string, input: PostureCheckInput): Promise<PostureCheck>;
+  create(accountId: string, input: PostureCheckInput, by?: InitiatorId): Promise<PostureCheck>;
+  update(accountId: string, id: string, input: PostureCheckInput, by?: InitiatorId): Promise<PostureCheck>;
   /** Refused (PreconditionFailed) while a policy uses the check. */
-  delete(accountId: string, id: string): Promise<void>;
+  delete(accountId: string, id: string, by?: InitiatorId): Promise<void>;
 }
 
 async function checkInput(tx: DomainTx, accountId: string, input: PostureCheckInput, selfId: string | undefined): Promise<void> {
@@ -46,29 +48,32 @@ export function createPostureCheckService(deps: DomainDeps): PostureCheckService
   return {
     list: (accountId) => repos.postureChecks.list(accountId),
     get: (accountId, id) => mustGet(repos, accountId, id),
-    create: (accountId, input) =>
+    create: (accountId, input, by = SYSTEM_INITIATOR) =>
       transact(deps, async (tx) => {
         await checkInput(tx, accountId, input, undefined);
         const check = build(accountId, deps.ids.next(), input);
         await tx.postureChecks.insert(check);
+        await recordActivity(tx, deps.clock, accountId, [{ activity: 'PostureCheckCreated', initiatorId: by, targetId: check.id, meta: { name: check.name } }]);
         return check;
       }),
-    update: (accountId, id, input) =>
+    update: (accountId, id, input, by = SYSTEM_INITIATOR) =>
       transact(deps, async (tx) => {
         await mustGet(tx, accountId, id);
         await checkInput(tx, accountId, input, id);
         const check = build(accountId, id, input);
         await tx.postureChecks.update(check);
         await bumpSerial(tx, accountId, 'posture-check-updated');
+        await recordActivity(tx, deps.clock, accountId, [{ activity: 'PostureCheckUpdated', initiatorId: by, targetId: id, meta: { name: check.name } }]);
         return check;
       }),
-    delete: (accountId, id) =>
+    delete: (accountId, id, by = SYSTEM_INITIATOR) =>
       transact(deps, async (tx) => {
         const check = await mustGet(tx, accountId, id);
         const users = (await tx.policies.list(accountId)).filter((p) => p.sourcePostureChecks.includes(id));
         if (users.length > 0) throw preconditionFailed(`posture check ${check.name} is used by policy ${users.map((p) => p.name).join(', ')}`);
         await tx.postureChecks.delete(accountId, id);
         await bumpSerial(tx, accountId, 'posture-check-deleted');
+        await recordActivity(tx, deps.clock, accountId, [{ activity: 'PostureCheckDeleted', initiatorId: by, targetId: id, meta: { name: check.name } }]);
       }),
   };
 }

@@ -5,6 +5,9 @@ import type { Route } from '../model.js';
 import type { Repositories } from '../ports/repositories.js';
 import { transact, type DomainTx } from '../transact.js';
 import { checkRoute, type RouteShape } from './check-route.js';
+import { SYSTEM_INITIATOR, type InitiatorId } from '../activity/activity-event.js';
+import { recordActivity } from '../activity/record-activity.js';
+import { routeEventMeta } from '../activity/event-meta.js';
 
 export interface RouteInput extends RouteShape {
   readonly description?: string;
@@ -18,9 +21,9 @@ export interface RouteInput extends RouteShape {
 export interface RouteService {
   list(accountId: string): Promise<Route[]>;
   get(accountId: string, id: string): Promise<Route>;
-  create(accountId: string, input: RouteInput): Promise<Route>;
-  update(accountId: string, id: string, input: RouteInput): Promise<Route>;
-  delete(accountId: string, id: string): Promise<void>;
+  create(accountId: string, input: RouteInput, by?: InitiatorId): Promise<Route>;
+  update(accountId: string, id: string, input: RouteInput, by?: InitiatorId): Promise<Route>;
+  delete(accountId: string, id: string, by?: InitiatorId): Promise<void>;
 }
 
 function build(accountId: string, id: string, input: RouteInput): Route {
@@ -57,7 +60,7 @@ async function mustGet(repos: Repositories, accountId: string, id: string): Prom
 
 export function createRouteService(deps: DomainDeps): RouteService {
   const repos = deps.store.repos;
-  const save = (accountId: string, id: string | undefined, input: RouteInput): Promise<Route> =>
+  const save = (accountId: string, id: string | undefined, input: RouteInput, by: InitiatorId): Promise<Route> =>
     transact(deps, async (tx) => {
       if (id !== undefined) await mustGet(tx, accountId, id);
       const route = build(accountId, id ?? deps.ids.next(), input);
@@ -65,18 +68,21 @@ export function createRouteService(deps: DomainDeps): RouteService {
       if (id === undefined) await tx.routes.insert(route);
       else await tx.routes.update(route);
       await bumpSerial(tx, accountId, id === undefined ? 'route-created' : 'route-updated');
+      const activity = id === undefined ? 'RouteCreated' : 'RouteUpdated';
+      await recordActivity(tx, deps.clock, accountId, [{ activity, initiatorId: by, targetId: route.id, meta: routeEventMeta(route) }]);
       return route;
     });
   return {
     list: (accountId) => repos.routes.list(accountId),
     get: (accountId, id) => mustGet(repos, accountId, id),
-    create: (accountId, input) => save(accountId, undefined, input),
-    update: (accountId, id, input) => save(accountId, id, input),
-    delete: (accountId, id) =>
+    create: (accountId, input, by = SYSTEM_INITIATOR) => save(accountId, undefined, input, by),
+    update: (accountId, id, input, by = SYSTEM_INITIATOR) => save(accountId, id, input, by),
+    delete: (accountId, id, by = SYSTEM_INITIATOR) =>
       transact(deps, async (tx) => {
-        await mustGet(tx, accountId, id);
+        const route = await mustGet(tx, accountId, id);
         await tx.routes.delete(accountId, id);
         await bumpSerial(tx, accountId, 'route-deleted');
+        await recordActivity(tx, deps.clock, accountId, [{ activity: 'RouteRemoved', initiatorId: by, targetId: id, meta: routeEventMeta(route) }]);
       }),
   };
 }

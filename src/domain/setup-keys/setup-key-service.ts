@@ -6,6 +6,10 @@ import { cryptoRandom } from '../random.js';
 import { transact } from '../transact.js';
 import { checkSetupKeyNumbers } from './check-setup-key-numbers.js';
 import { generateSetupKeyPlain, hashSetupKey, setupKeySecret } from './setup-key-secret.js';
+import { SYSTEM_INITIATOR, type InitiatorId } from '../activity/activity-event.js';
+import { recordActivity } from '../activity/record-activity.js';
+import { setupKeyEventMeta } from '../activity/event-meta.js';
+import { setupKeyGroupNotes } from '../activity/setup-key-group-notes.js';
 
 export interface SetupKeyInput {
   readonly name: string;
@@ -35,9 +39,9 @@ export interface CreatedSetupKey {
 export interface SetupKeyService {
   list(accountId: string): Promise<SetupKey[]>;
   get(accountId: string, id: string): Promise<SetupKey>;
-  create(accountId: string, input: SetupKeyInput): Promise<CreatedSetupKey>;
-  update(accountId: string, id: string, update: SetupKeyUpdate): Promise<SetupKey>;
-  delete(accountId: string, id: string): Promise<void>;
+  create(accountId: string, input: SetupKeyInput, by?: InitiatorId): Promise<CreatedSetupKey>;
+  update(accountId: string, id: string, update: SetupKeyUpdate, by?: InitiatorId): Promise<SetupKey>;
+  delete(accountId: string, id: string, by?: InitiatorId): Promise<void>;
 }
 
 /** Auto-groups must exist and may not include `All` (every peer joins it anyway). */
@@ -68,7 +72,7 @@ export function createSetupKeyService(deps: DomainDeps): SetupKeyService {
   return {
     list: (accountId) => repos.setupKeys.list(accountId),
     get: (accountId, id) => mustGet(repos, accountId, id),
-    create: (accountId, input) =>
+    create: (accountId, input, by = SYSTEM_INITIATOR) =>
       transact(deps, async (tx) => {
         checkInput(input);
         const now = deps.clock.now();
@@ -92,9 +96,13 @@ export function createSetupKeyService(deps: DomainDeps): SetupKeyService {
           allowExtraDnsLabels: input.allowExtraDnsLabels,
         };
         await tx.setupKeys.insert(key);
+        await recordActivity(tx, deps.clock, accountId, [
+          { activity: 'SetupKeyCreated', initiatorId: by, targetId: key.id, meta: setupKeyEventMeta(key) },
+          ...(await setupKeyGroupNotes(tx, { ...key, autoGroups: [] }, key, by)),
+        ]);
         return { key, plainKey };
       }),
-    update: (accountId, id, update) =>
+    update: (accountId, id, update, by = SYSTEM_INITIATOR) =>
       transact(deps, async (tx) => {
         const old = await mustGet(tx, accountId, id);
         if (old.revoked && !update.revoked) throw preconditionFailed("can't un-revoke a revoked setup key");
@@ -105,12 +113,17 @@ export function createSetupKeyService(deps: DomainDeps): SetupKeyService {
           updatedAt: deps.clock.now(),
         };
         await tx.setupKeys.update(key);
+        await recordActivity(tx, deps.clock, accountId, [
+          ...(key.revoked && !old.revoked ? [{ activity: 'SetupKeyRevoked' as const, initiatorId: by, targetId: id, meta: setupKeyEventMeta(key) }] : []),
+          ...(await setupKeyGroupNotes(tx, old, key, by)),
+        ]);
         return key;
       }),
-    delete: (accountId, id) =>
+    delete: (accountId, id, by = SYSTEM_INITIATOR) =>
       transact(deps, async (tx) => {
-        await mustGet(tx, accountId, id);
+        const key = await mustGet(tx, accountId, id);
         await tx.setupKeys.delete(accountId, id);
+        await recordActivity(tx, deps.clock, accountId, [{ activity: 'SetupKeyDeleted', initiatorId: by, targetId: id, meta: setupKeyEventMeta(key) }]);
       }),
   };
 }

@@ -4,6 +4,8 @@ import type { Account, PersonalAccessToken, User } from '../model.js';
 import { cryptoRandom } from '../random.js';
 import { transact } from '../transact.js';
 import { generatePlainToken, hashToken, isWellFormedToken } from './personal-access-token-format.js';
+import { userEventMeta } from '../activity/event-meta.js';
+import { recordActivity } from '../activity/record-activity.js';
 
 const DAY_MS = 86_400_000;
 export const MAX_TOKEN_DAYS = 365;
@@ -41,7 +43,8 @@ export function checkTokenInput(input: Pick<CreateTokenInput, 'name' | 'expiresI
 export async function createPersonalAccessToken(deps: DomainDeps, input: CreateTokenInput): Promise<CreatedToken> {
   checkTokenInput(input);
   return transact(deps, async (tx) => {
-    if ((await tx.users.get(input.userId)) === undefined) throw notFound(`user ${input.userId} not found`);
+    const owner = await tx.users.get(input.userId);
+    if (owner === undefined) throw notFound(`user ${input.userId} not found`);
     const now = deps.clock.now();
     const plainToken = generatePlainToken(deps.random ?? cryptoRandom);
     const token: PersonalAccessToken = {
@@ -55,6 +58,9 @@ export async function createPersonalAccessToken(deps: DomainDeps, input: CreateT
       lastUsed: null,
     };
     await tx.tokens.insert(token);
+    await recordActivity(tx, deps.clock, owner.accountId, [
+      { activity: 'PersonalAccessTokenCreated', initiatorId: token.createdBy, targetId: owner.id, meta: { name: token.name, ...userEventMeta(owner) } },
+    ]);
     return { plainToken, token };
   });
 }

@@ -3,13 +3,17 @@ import { notFound } from '../errors.js';
 import type { PersonalAccessToken } from '../model.js';
 import type { Repositories } from '../ports/repositories.js';
 import { authenticateToken, createPersonalAccessToken, identifyToken, type Authenticated, type CreatedToken } from './personal-access-tokens.js';
+import { SYSTEM_INITIATOR, type InitiatorId } from '../activity/activity-event.js';
+import { recordActivity } from '../activity/record-activity.js';
+import { userEventMeta } from '../activity/event-meta.js';
+import { transact } from '../transact.js';
 
 /** The admin API's `users/{id}/tokens` resource plus token authentication. */
 export interface TokenService {
   list(accountId: string, userId: string): Promise<PersonalAccessToken[]>;
   get(accountId: string, userId: string, tokenId: string): Promise<PersonalAccessToken>;
   create(accountId: string, userId: string, input: { name: string; expiresInDays: number }, createdBy?: string): Promise<CreatedToken>;
-  delete(accountId: string, userId: string, tokenId: string): Promise<void>;
+  delete(accountId: string, userId: string, tokenId: string, by?: InitiatorId): Promise<void>;
   /** The token's user and account; a blocked user is refused (PermissionDenied). */
   authenticate(plain: string): Promise<Authenticated>;
   /** The token's user and account whatever the user's state; callers check blocked users themselves. */
@@ -42,10 +46,17 @@ export function createTokenService(deps: DomainDeps): TokenService {
       await checkUser(repos, accountId, userId);
       return createPersonalAccessToken(deps, { userId, ...input, ...(createdBy === undefined ? {} : { createdBy }) });
     },
-    async delete(accountId, userId, tokenId) {
+    async delete(accountId, userId, tokenId, by = SYSTEM_INITIATOR) {
       await checkUser(repos, accountId, userId);
-      await mustGet(userId, tokenId);
-      await repos.tokens.delete(userId, tokenId);
+      const token = await mustGet(userId, tokenId);
+      await transact(deps, async (tx) => {
+        const owner = await tx.users.get(userId);
+        await tx.tokens.delete(userId, tokenId);
+        if (owner === undefined) return;
+        await recordActivity(tx, deps.clock, accountId, [
+          { activity: 'PersonalAccessTokenDeleted', initiatorId: by, targetId: userId, meta: { name: token.name, ...userEventMeta(owner) } },
+        ]);
+      });
     },
     authenticate: (plain) => authenticateToken(deps, plain),
     identify: (plain) => identifyToken(deps, plain),

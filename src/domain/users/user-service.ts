@@ -7,6 +7,10 @@ import { markLoginsExpired } from '../peers/mark-logins-expired.js';
 import type { Repositories } from '../ports/repositories.js';
 import { transact, type DomainTx } from '../transact.js';
 import { checkUserUpdate, isOwnerTransfer } from './check-user-update.js';
+import { SYSTEM_INITIATOR, type InitiatorId } from '../activity/activity-event.js';
+import { accountDnsDomain, metaTime, peerEventMeta } from '../activity/event-meta.js';
+import { recordActivity, type ActivityNote } from '../activity/record-activity.js';
+import { userUpdateNotes } from '../activity/user-update-notes.js';
 
 const ROLES: readonly UserRole[] = ['owner', 'admin', 'user', 'billing_admin', 'auditor', 'network_admin'];
 
@@ -31,7 +35,7 @@ export interface UserUpdate {
 export interface UserService {
   list(accountId: string): Promise<User[]>;
   get(accountId: string, id: string): Promise<User>;
-  create(accountId: string, input: UserInput): Promise<User>;
+  create(accountId: string, input: UserInput, by?: InitiatorId): Promise<User>;
   /**
    * With `initiatorId` (a user of the account, e.g. the API caller) upstream's rules for one
    * user changing another apply, and an owner granting `owner` hands the role over (they
@@ -39,11 +43,11 @@ export interface UserService {
    */
   update(accountId: string, id: string, update: UserUpdate, initiatorId?: string): Promise<User>;
   /** Deletes the user, their tokens and the peers they enrolled; the owner cannot be deleted. */
-  delete(accountId: string, id: string): Promise<void>;
+  delete(accountId: string, id: string, by?: InitiatorId): Promise<void>;
   /** Clears a pending user's `blocked` and `pendingApproval` (IDENTITY.md §5.3). */
-  approve(accountId: string, id: string): Promise<User>;
+  approve(accountId: string, id: string, by?: InitiatorId): Promise<User>;
   /** Deletes a pending user the normal way (IDENTITY.md §5.3). */
-  reject(accountId: string, id: string): Promise<void>;
+  reject(accountId: string, id: string, by?: InitiatorId): Promise<void>;
 }
 
 /** A pending user of the account, or upstream's refusals. */
@@ -105,12 +109,37 @@ async function checkAttributedUpdate(tx: DomainTx, accountId: string, old: User,
   return isOwnerTransfer(initiator, old.id, next.role) && old.role !== 'owner' ? initiator : undefined;
 }
 
+/**
+ * Deletes a user with their SSO peers in `tx`, recording upstream's events: one per removed peer,
+ * then the user's (`as` overrides it, e.g. a rejected pending user).
+ */
+async function deleteUser(deps: DomainDeps, tx: DomainTx, accountId: string, id: string, by: InitiatorId, as: 'UserRejected' | undefined): Promise<void> {
+  const user = await mustGet(tx, accountId, id);
+  if (user.role === 'owner') throw permissionDenied("can't delete a user with the owner role");
+  const peers = (await tx.peers.list(accountId)).filter((p) => p.userId === id);
+  for (const p of peers) await removePeer(tx, p);
+  await tx.users.delete(accountId, id);
+  await bumpSerial(tx, accountId, 'user-deleted', { peers: 'all', deletedPeers: peers.map((p) => ({ id: p.id, key: p.key })) });
+  const dnsDomain = accountDnsDomain(await tx.accounts.get(accountId), deps.dnsDomain);
+  const created_at = metaTime(user.createdAt);
+  const own: ActivityNote =
+    as !== undefined
+      ? { activity: as, initiatorId: by, targetId: id }
+      : user.isServiceUser
+        ? { activity: 'ServiceUserDeleted', initiatorId: by, targetId: id, meta: { name: user.name, created_at } }
+        : { activity: 'UserDeleted', initiatorId: by, targetId: id, meta: { name: user.name, email: user.email, created_at } };
+  await recordActivity(tx, deps.clock, accountId, [
+    ...peers.map((p): ActivityNote => ({ activity: 'PeerRemovedByUser', initiatorId: by, targetId: p.id, meta: peerEventMeta(p, dnsDomain) })),
+    own,
+  ]);
+}
+
 export function createUserService(deps: DomainDeps): UserService {
   const repos = deps.store.repos;
   const service: UserService = {
     list: (accountId) => repos.users.list(accountId),
     get: (accountId, id) => mustGet(repos, accountId, id),
-    create: (accountId, input) =>
+    create: (accountId, input, by = SYSTEM_INITIATOR) =>
       transact(deps, async (tx) => {
         checkRole(input.role, input.isServiceUser);
         const user: User = {
@@ -129,6 +158,8 @@ export function createUserService(deps: DomainDeps): UserService {
         };
         await tx.users.insert(user);
         await bumpSerial(tx, accountId, 'user-created');
+        const activity = user.isServiceUser ? 'ServiceUserCreated' : 'UserInvited';
+        await recordActivity(tx, deps.clock, accountId, [{ activity, initiatorId: by, targetId: user.id, meta: user.isServiceUser ? { name: user.name } : {} }]);
         return user;
       }),
     update: (accountId, id, update, initiatorId) =>
@@ -143,27 +174,22 @@ export function createUserService(deps: DomainDeps): UserService {
         await tx.users.update(user);
         if (user.blocked && !old.blocked) await expireSsoPeersOf(tx, accountId, id);
         await bumpSerial(tx, accountId, 'user-updated');
+        const groupNames = new Map((await tx.groups.list(accountId)).map((g) => [g.id, g.name]));
+        await recordActivity(tx, deps.clock, accountId, userUpdateNotes(old, user, groupNames, initiatorId ?? SYSTEM_INITIATOR, previousOwner !== undefined));
         return user;
       }),
-    delete: (accountId, id) =>
-      transact(deps, async (tx) => {
-        const user = await mustGet(tx, accountId, id);
-        if (user.role === 'owner') throw permissionDenied("can't delete a user with the owner role");
-        const peers = (await tx.peers.list(accountId)).filter((p) => p.userId === id);
-        for (const p of peers) await removePeer(tx, p);
-        await tx.users.delete(accountId, id);
-        await bumpSerial(tx, accountId, 'user-deleted', { peers: 'all', deletedPeers: peers.map((p) => ({ id: p.id, key: p.key })) });
-      }),
-    approve: (accountId, id) =>
+    delete: (accountId, id, by = SYSTEM_INITIATOR) => transact(deps, (tx) => deleteUser(deps, tx, accountId, id, by, undefined)),
+    approve: (accountId, id, by = SYSTEM_INITIATOR) =>
       transact(deps, async (tx) => {
         const user = { ...(await mustGetPending(tx, accountId, id)), blocked: false, pendingApproval: false };
         await tx.users.update(user);
         await bumpSerial(tx, accountId, 'user-updated');
+        await recordActivity(tx, deps.clock, accountId, [{ activity: 'UserApproved', initiatorId: by, targetId: id }]);
         return user;
       }),
-    reject: async (accountId, id) => {
+    reject: async (accountId, id, by = SYSTEM_INITIATOR) => {
       await mustGetPending(deps.store.repos, accountId, id);
-      await service.delete(accountId, id);
+      await transact(deps, (tx) => deleteUser(deps, tx, accountId, id, by, 'UserRejected'));
     },
   };
   return service;

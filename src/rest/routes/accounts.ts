@@ -18,7 +18,7 @@ export function registerAccountRoutes(app: RestApp, deps: Pick<RestDeps, 'accoun
   app.put('/accounts/:accountId', { schema: { params: Type.Object({ accountId: Type.String() }), body: AccountRequest } }, async (req) => {
     // Another account's ID is as unknown as a missing one.
     if (req.params.accountId !== callerOf(req).account.id) throw notFound('account not found');
-    const { account } = authorize(req, 'settings', 'update');
-    return toApiAccount(await deps.accounts.updateSettings(account.id, toSettingsPatch(req.body.settings)));
+    const { account, user } = authorize(req, 'settings', 'update');
+    return toApiAccount(await deps.accounts.updateSettings(account.id, toSettingsPatch(req.body.settings), user.id));
   });
 }

@@ -23,18 +23,18 @@ export function registerDnsRoutes(app: RestApp, deps: Pick<RestDeps, 'nameServer
   });
 
   app.post('/dns/nameservers', { schema: { body: NameserverGroupRequest } }, async (req) => {
-    const { account } = authorize(req, 'nameservers', 'create');
-    return toApiNameserverGroup(await deps.nameServerGroups.create(account.id, toNameServerGroupInput(req.body)));
+    const { account, user } = authorize(req, 'nameservers', 'create');
+    return toApiNameserverGroup(await deps.nameServerGroups.create(account.id, toNameServerGroupInput(req.body), user.id));
   });
 
   app.put('/dns/nameservers/:nsgroupId', { schema: { params: NsGroupParams, body: NameserverGroupRequest } }, async (req) => {
-    const { account } = authorize(req, 'nameservers', 'update');
-    return toApiNameserverGroup(await deps.nameServerGroups.update(account.id, req.params.nsgroupId, toNameServerGroupInput(req.body)));
+    const { account, user } = authorize(req, 'nameservers', 'update');
+    return toApiNameserverGroup(await deps.nameServerGroups.update(account.id, req.params.nsgroupId, toNameServerGroupInput(req.body), user.id));
   });
 
   app.delete('/dns/nameservers/:nsgroupId', { schema: { params: NsGroupParams } }, async (req) => {
-    const { account } = authorize(req, 'nameservers', 'delete');
-    await deps.nameServerGroups.delete(account.id, req.params.nsgroupId);
+    const { account, user } = authorize(req, 'nameservers', 'delete');
+    await deps.nameServerGroups.delete(account.id, req.params.nsgroupId, user.id);
     return EMPTY_OBJECT;
   });
 
@@ -44,8 +44,8 @@ export function registerDnsRoutes(app: RestApp, deps: Pick<RestDeps, 'nameServer
   });
 
   app.put('/dns/settings', { schema: { body: DnsSettingsRequest } }, async (req) => {
-    const { account } = authorize(req, 'dns', 'update');
-    const settings = await deps.dnsSettings.update(account.id, { disabledManagementGroups: req.body.disabled_management_groups ?? [] });
+    const { account, user } = authorize(req, 'dns', 'update');
+    const settings = await deps.dnsSettings.update(account.id, { disabledManagementGroups: req.body.disabled_management_groups ?? [] }, user.id);
     return toApiDnsSettings(settings);
   });
 }

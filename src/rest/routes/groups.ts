@@ -24,18 +24,18 @@ export function registerGroupRoutes(app: RestApp, deps: Pick<RestDeps, 'groups' 
   });
 
   app.post('/groups', { schema: { body: GroupRequest } }, async (req) => {
-    const { account } = authorize(req, 'groups', 'create');
-    return toApiGroup(await deps.groups.create(account.id, toGroupInput(req.body)), await peersOf(account.id));
+    const { account, user } = authorize(req, 'groups', 'create');
+    return toApiGroup(await deps.groups.create(account.id, toGroupInput(req.body), user.id), await peersOf(account.id));
   });
 
   app.put('/groups/:groupId', { schema: { params: GroupParams, body: GroupRequest } }, async (req) => {
-    const { account } = authorize(req, 'groups', 'update');
-    return toApiGroup(await deps.groups.update(account.id, req.params.groupId, toGroupInput(req.body)), await peersOf(account.id));
+    const { account, user } = authorize(req, 'groups', 'update');
+    return toApiGroup(await deps.groups.update(account.id, req.params.groupId, toGroupInput(req.body), user.id), await peersOf(account.id));
   });
 
   app.delete('/groups/:groupId', { schema: { params: GroupParams } }, async (req) => {
-    const { account } = authorize(req, 'groups', 'delete');
-    await deps.groups.delete(account.id, req.params.groupId);
+    const { account, user } = authorize(req, 'groups', 'delete');
+    await deps.groups.delete(account.id, req.params.groupId, user.id);
     return EMPTY_OBJECT;
   });
 }

@@ -49,12 +49,12 @@ export function registerPeerRoutes(app: RestApp, deps: Pick<RestDeps, 'peers' | 
 
   app.put('/peers/:peerId', { schema: { params: PeerParams, body: PeerRequest } }, async (req) => {
     const c = authorize(req, 'peers', 'update');
-    return withGroups(c.account, await deps.peers.update(c.account.id, req.params.peerId, toPeerUpdate(req.body)));
+    return withGroups(c.account, await deps.peers.update(c.account.id, req.params.peerId, toPeerUpdate(req.body), c.user.id));
   });
 
   app.delete('/peers/:peerId', { schema: { params: PeerParams } }, async (req) => {
     const c = authorize(req, 'peers', 'delete');
-    await deps.peers.delete(c.account.id, req.params.peerId);
+    await deps.peers.delete(c.account.id, req.params.peerId, c.user.id);
     return EMPTY_OBJECT;
   });
 

@@ -22,19 +22,19 @@ export function registerPolicyRoutes(app: RestApp, deps: Pick<RestDeps, 'policie
   });
 
   app.post('/policies', { schema: { body: PolicyRequest } }, async (req) => {
-    const { account } = authorize(req, 'policies', 'create');
-    return toApiPolicy(await deps.policies.create(account.id, toPolicyInput(req.body, false)), await deps.groups.list(account.id));
+    const { account, user } = authorize(req, 'policies', 'create');
+    return toApiPolicy(await deps.policies.create(account.id, toPolicyInput(req.body, false), user.id), await deps.groups.list(account.id));
   });
 
   app.put('/policies/:policyId', { schema: { params: PolicyParams, body: PolicyRequest } }, async (req) => {
-    const { account } = authorize(req, 'policies', 'update');
-    const policy = await deps.policies.update(account.id, req.params.policyId, toPolicyInput(req.body, true));
+    const { account, user } = authorize(req, 'policies', 'update');
+    const policy = await deps.policies.update(account.id, req.params.policyId, toPolicyInput(req.body, true), user.id);
     return toApiPolicy(policy, await deps.groups.list(account.id));
   });
 
   app.delete('/policies/:policyId', { schema: { params: PolicyParams } }, async (req) => {
-    const { account } = authorize(req, 'policies', 'delete');
-    await deps.policies.delete(account.id, req.params.policyId);
+    const { account, user } = authorize(req, 'policies', 'delete');
+    await deps.policies.delete(account.id, req.params.policyId, user.id);
     return EMPTY_OBJECT;
   });
 }

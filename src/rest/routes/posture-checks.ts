@@ -21,18 +21,18 @@ export function registerPostureCheckRoutes(app: RestApp, deps: Pick<RestDeps, 'p
   });
 
   app.post('/posture-checks', { schema: { body: PostureCheckRequest } }, async (req) => {
-    const { account } = authorize(req, 'policies', 'create');
-    return toApiPostureCheck(await deps.postureChecks.create(account.id, toPostureCheckInput(req.body)));
+    const { account, user } = authorize(req, 'policies', 'create');
+    return toApiPostureCheck(await deps.postureChecks.create(account.id, toPostureCheckInput(req.body), user.id));
   });
 
   app.put('/posture-checks/:postureCheckId', { schema: { params: CheckParams, body: PostureCheckRequest } }, async (req) => {
-    const { account } = authorize(req, 'policies', 'update');
-    return toApiPostureCheck(await deps.postureChecks.update(account.id, req.params.postureCheckId, toPostureCheckInput(req.body)));
+    const { account, user } = authorize(req, 'policies', 'update');
+    return toApiPostureCheck(await deps.postureChecks.update(account.id, req.params.postureCheckId, toPostureCheckInput(req.body), user.id));
   });
 
   app.delete('/posture-checks/:postureCheckId', { schema: { params: CheckParams } }, async (req) => {
-    const { account } = authorize(req, 'policies', 'delete');
-    await deps.postureChecks.delete(account.id, req.params.postureCheckId);
+    const { account, user } = authorize(req, 'policies', 'delete');
+    await deps.postureChecks.delete(account.id, req.params.postureCheckId, user.id);
     return EMPTY_OBJECT;
   });
 }

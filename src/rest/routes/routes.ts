@@ -21,18 +21,18 @@ export function registerRouteRoutes(app: RestApp, deps: Pick<RestDeps, 'routes'>
   });
 
   app.post('/routes', { schema: { body: RouteRequest } }, async (req) => {
-    const { account } = authorize(req, 'routes', 'create');
-    return toApiRoute(await deps.routes.create(account.id, toRouteInput(req.body)));
+    const { account, user } = authorize(req, 'routes', 'create');
+    return toApiRoute(await deps.routes.create(account.id, toRouteInput(req.body), user.id));
   });
 
   app.put('/routes/:routeId', { schema: { params: RouteParams, body: RouteRequest } }, async (req) => {
-    const { account } = authorize(req, 'routes', 'update');
-    return toApiRoute(await deps.routes.update(account.id, req.params.routeId, toRouteInput(req.body)));
+    const { account, user } = authorize(req, 'routes', 'update');
+    return toApiRoute(await deps.routes.update(account.id, req.params.routeId, toRouteInput(req.body), user.id));
   });
 
   app.delete('/routes/:routeId', { schema: { params: RouteParams } }, async (req) => {
-    const { account } = authorize(req, 'routes', 'delete');
-    await deps.routes.delete(account.id, req.params.routeId);
+    const { account, user } = authorize(req, 'routes', 'delete');
+    await deps.routes.delete(account.id, req.params.routeId, user.id);
     return EMPTY_OBJECT;
   });
 }

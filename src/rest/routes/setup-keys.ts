@@ -22,19 +22,19 @@ export function registerSetupKeyRoutes(app: RestApp, deps: Pick<RestDeps, 'setup
   });
 
   app.post('/setup-keys', { schema: { body: CreateSetupKeyRequest } }, async (req) => {
-    const { account } = authorize(req, 'setup_keys', 'create');
-    const created = await deps.setupKeys.create(account.id, toSetupKeyInput(req.body));
+    const { account, user } = authorize(req, 'setup_keys', 'create');
+    const created = await deps.setupKeys.create(account.id, toSetupKeyInput(req.body), user.id);
     return toApiSetupKeyClear(created.key, created.plainKey, deps.clock.now());
   });
 
   app.put('/setup-keys/:keyId', { schema: { params: KeyParams, body: SetupKeyRequest } }, async (req) => {
-    const { account } = authorize(req, 'setup_keys', 'update');
-    return toApiSetupKey(await deps.setupKeys.update(account.id, req.params.keyId, toSetupKeyUpdate(req.body)), deps.clock.now());
+    const { account, user } = authorize(req, 'setup_keys', 'update');
+    return toApiSetupKey(await deps.setupKeys.update(account.id, req.params.keyId, toSetupKeyUpdate(req.body), user.id), deps.clock.now());
   });
 
   app.delete('/setup-keys/:keyId', { schema: { params: KeyParams } }, async (req) => {
-    const { account } = authorize(req, 'setup_keys', 'delete');
-    await deps.setupKeys.delete(account.id, req.params.keyId);
+    const { account, user } = authorize(req, 'setup_keys', 'delete');
+    await deps.setupKeys.delete(account.id, req.params.keyId, user.id);
     return EMPTY_OBJECT;
   });
 }

@@ -50,7 +50,7 @@ export function registerTokenRoutes(app: RestApp, deps: Pick<RestDeps, 'users' |
   app.delete('/users/:userId/tokens/:tokenId', { schema: { params: TokenParams } }, async (req) => {
     const caller = authorize(req, 'pats', 'delete');
     await checkTarget(caller, req.params.userId);
-    await deps.tokens.delete(caller.account.id, req.params.userId, req.params.tokenId);
+    await deps.tokens.delete(caller.account.id, req.params.userId, req.params.tokenId, caller.user.id);
     return EMPTY_OBJECT;
   });
 }

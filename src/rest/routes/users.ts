@@ -52,7 +52,7 @@ export function registerUserRoutes(app: RestApp, deps: Pick<RestDeps, 'users' | 
       const added = await deps.embeddedUsers.addPerson(account.id, input);
       return { ...toApiUser(added.user, user.id), password: added.password };
     }
-    return toApiUser(await deps.users.create(account.id, input), user.id);
+    return toApiUser(await deps.users.create(account.id, input, user.id), user.id);
   });
 
   // One's own password, old and new (IDENTITY.md §5.4); no module permission, as upstream.
@@ -79,12 +79,12 @@ export function registerUserRoutes(app: RestApp, deps: Pick<RestDeps, 'users' | 
 
   app.post('/users/:userId/approve', { schema: { params: UserParams } }, async (req) => {
     const { user, account } = authorize(req, 'users', 'update');
-    return toApiUser(await deps.users.approve(account.id, req.params.userId), user.id);
+    return toApiUser(await deps.users.approve(account.id, req.params.userId, user.id), user.id);
   });
 
   app.delete('/users/:userId/reject', { schema: { params: UserParams } }, async (req) => {
-    const { account } = authorize(req, 'users', 'delete');
-    await deps.users.reject(account.id, req.params.userId);
+    const { account, user } = authorize(req, 'users', 'delete');
+    await deps.users.reject(account.id, req.params.userId, user.id);
     await deps.embeddedUsers?.removeLogin(req.params.userId);
     return EMPTY_OBJECT;
   });
@@ -92,8 +92,8 @@ export function registerUserRoutes(app: RestApp, deps: Pick<RestDeps, 'users' | 
   app.delete('/users/:userId', { schema: { params: UserParams } }, async (req) => {
     // Upstream refuses this before any permission check.
     if (req.params.userId === callerOf(req).user.id) throw invalidArgument('self deletion is not allowed');
-    const { account } = authorize(req, 'users', 'delete');
-    await deps.users.delete(account.id, req.params.userId);
+    const { account, user } = authorize(req, 'users', 'delete');
+    await deps.users.delete(account.id, req.params.userId, user.id);
     // Otherwise the login would sign in again and be provisioned anew.
     await deps.embeddedUsers?.removeLogin(req.params.userId);
     return EMPTY_OBJECT;
