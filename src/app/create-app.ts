@@ -47,7 +47,7 @@ import { createEmbeddedJwtValidator, EmbeddedIdp } from '../idp/index.js';
 import { createEmbeddedUserLifecycle } from '../domain/users/embedded-user-lifecycle.js';
 import { jwtValidationConfigured } from '../identity/jwt/jwt-validation-configured.js';
 import { resolveUserFromAuth } from '../domain/users/resolve-user-from-auth.js';
-import { domainPeerJobPorts, PeerActivity, runPeerJobs } from '../jobs/index.js';
+import { domainPeerJobPorts, PeerActivity, runAuditPruneJob, runPeerJobs } from '../jobs/index.js';
 
 /**
  * How often a process on the Redis bus compares the serials it knows with the store's: the
@@ -315,6 +315,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}, st
 
   let stopped: Promise<void> | undefined;
   let jobs: Promise<void> | undefined;
+  let pruning: Promise<void> | undefined;
   let bound: BoundGrpc | undefined;
   return {
     serverPublicKey: envelope.publicKeyText,
@@ -344,7 +345,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}, st
       reconciler?.start();
       jobs ??= runPeerJobs(
         {
-          ports: domainPeerJobPorts({ store, bus, clock, ids: xidGenerator }),
+          ports: domainPeerJobPorts({ store, bus, clock, ids: xidGenerator, dnsDomain: config.dnsDomain }),
           activity,
           clock,
           log,
@@ -356,6 +357,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}, st
         },
         background.signal,
       );
+      pruning ??= runAuditPruneJob({ events: store.repos.activity, clock, log, retentionMs: config.auditRetentionMs ?? 0 }, background.signal);
       return { grpc, http, metrics: metricsPort };
     },
     stop() {
@@ -375,6 +377,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}, st
         stopSerials();
         stopActivity();
         await jobs?.catch((err: unknown) => log.warn({ err }, 'background jobs ended with an error'));
+        await pruning;
         await status.flush(); // the disconnects of the streams just closed
         await Promise.all(redisClients.map((c) => c.close().catch(() => undefined)));
         await cacheStore.close().catch(() => undefined);

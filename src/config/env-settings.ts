@@ -63,6 +63,15 @@ export const ENV_SETTINGS = {
     parse: optionalText,
   },
   changeBusRedisPrefix: { env: 'NB_CHANGE_BUS_REDIS_PREFIX', description: 'channel prefix on the change-bus Redis, so several deployments (or tests) share one Redis', parse: busPrefix },
+  auditRetentionMs: {
+    env: 'NB_AUDIT_EVENTS_RETENTION',
+    description: 'audit events older than this are deleted (checked hourly; Go duration, e.g. 2160h); 0 keeps them forever, as upstream does',
+    parse: (raw: string | undefined): number => {
+      const ms = durationOr('0')(raw);
+      if (ms < 0) throw invalidArgument(`must not be negative, got ${JSON.stringify(raw)}`);
+      return ms;
+    },
+  },
   maxConcurrentSyncs: { env: 'NB_MAX_CONCURRENT_SYNCS', description: 'Sync set-ups in flight before RESOURCE_EXHAUSTED; negative disables', parse: intOr(1000) },
 } as const satisfies Record<string, Setting<unknown>>;
 

@@ -19,3 +19,4 @@ export { loginExpiryJob, runLoginExpiryJob } from './login-expiry-job.js';
 export { inactivityExpiryJob, runInactivityExpiryJob } from './inactivity-expiry-job.js';
 export { ephemeralCleanupJob, runEphemeralCleanupJob } from './ephemeral-cleanup-job.js';
 export { runPeerJobs } from './run-peer-jobs.js';
+export { runAuditPruneJob, pruneAuditEvents, auditPruneCutoff, AUDIT_PRUNE_INTERVAL_MS, type AuditPruneDeps } from './audit-prune-job.js';
