@@ -2,7 +2,7 @@
  * The audit log through the real gRPC server: a Login that enrols a peer records upstream's
  * `peer.setupkey.add` (initiated by the setup key); a repeated Login, SyncMeta and every Sync —
  * full map or fast path — record nothing; a Logout records the peer's deletion, initiated by the
- * peer itself. The events are read back through the REST API.
+ * peer itself. Events are read from the store (the REST listing has its own test).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

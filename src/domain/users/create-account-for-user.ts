@@ -5,6 +5,7 @@ import type { DomainDeps } from '../domain-deps.js';
 import { ALL_GROUP_NAME, type Account, type User } from '../model.js';
 import { cryptoRandom } from '../random.js';
 import type { DomainTx } from '../transact.js';
+import { recordActivity } from '../activity/record-activity.js';
 
 /**
  * A new account owned by `owner` (SEMANTICS.md §1.1, upstream's `newAccountWithId`), as
@@ -28,5 +29,6 @@ export async function createAccountForUser(deps: DomainDeps, tx: DomainTx, owner
   const allId = deps.ids.next();
   await tx.groups.insert({ id: allId, accountId, name: ALL_GROUP_NAME, issued: 'api', peers: [] });
   await tx.policies.insert(defaultPolicy(accountId, deps.ids.next(), allId));
+  await recordActivity(tx, deps.clock, accountId, [{ activity: 'AccountCreated', initiatorId: owner.id, targetId: accountId }]);
   return { account, user };
 }

@@ -14,6 +14,7 @@ import { nextLastLogin } from './next-last-login.js';
 import { placeNewUser } from './place-new-user.js';
 import { ssoUser } from './sso-user.js';
 import { syncUserJwtGroups } from './sync-user-jwt-groups.js';
+import { recordActivity } from '../activity/record-activity.js';
 
 export interface ResolvedUser {
   readonly user: User;
@@ -46,12 +47,15 @@ async function createUser(deps: DomainDeps, auth: AuthClaims): Promise<{ user: U
       const placement = placeNewUser(await tx.accounts.first());
       if (placement.kind === 'new-account') {
         const { user } = await createAccountForUser(deps, tx, ssoUser(auth, '', placement.role, false, now), now);
+        await recordActivity(tx, deps.clock, user.accountId, [{ activity: 'UserJoined', initiatorId: user.id, targetId: user.id }]);
         return { user, created: true };
       }
       const user = ssoUser(auth, placement.accountId, placement.role, placement.pendingApproval, now);
       await tx.users.insert(user);
       // Users feed SSH authorisation in maps.
       await bumpSerial(tx, user.accountId, 'user-created');
+      const meta = user.pendingApproval ? { pending_approval: true } : {};
+      await recordActivity(tx, deps.clock, user.accountId, [{ activity: 'UserJoined', initiatorId: user.id, targetId: user.id, meta }]);
       return { user, created: true };
     });
   try {
