@@ -228,6 +228,38 @@ export interface UserInvitesTable {
   created_by: string;
 }
 
+/** The Networks feature (migration 0008); a resource's group IDs are a JSON array. */
+export interface NetworksTable {
+  id: string;
+  account_id: string;
+  name: string;
+  description: string;
+}
+
+export interface NetworkResourcesTable {
+  id: string;
+  account_id: string;
+  network_id: string;
+  name: string;
+  description: string;
+  type: string;
+  prefix: string;
+  domain: string;
+  enabled: Flag;
+  groups: Json;
+}
+
+export interface NetworkRoutersTable {
+  id: string;
+  account_id: string;
+  network_id: string;
+  peer: string;
+  peer_groups: Json;
+  masquerade: Flag;
+  metric: number;
+  enabled: Flag;
+}
+
 export interface Database {
   accounts: AccountsTable;
   peers: PeersTable;
@@ -246,4 +278,7 @@ export interface Database {
   idp_payloads: IdpPayloadsTable;
   idp_users: IdpUsersTable;
   user_invites: UserInvitesTable;
+  networks: NetworksTable;
+  network_resources: NetworkResourcesTable;
+  network_routers: NetworkRoutersTable;
 }
