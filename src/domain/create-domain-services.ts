@@ -3,6 +3,7 @@ import { ensureDefaultAccount, type DefaultAccount } from './accounts/ensure-def
 import { createDnsSettingsService, type DnsSettingsService } from './dns-settings/dns-settings-service.js';
 import type { DomainDeps } from './domain-deps.js';
 import { createGroupService, type GroupService } from './groups/group-service.js';
+import { createNetworkResourceService, createNetworkRouterService, createNetworkService, type NetworkResourceService, type NetworkRouterService, type NetworkService } from './networks/index.js';
 import { createNameServerGroupService, type NameServerGroupService } from './nameservers/nameserver-group-service.js';
 import { createPeerLifecycle, createPeerService, type PeerLifecycle, type PeerService } from './peers/peer-service.js';
 import { createPolicyService, type PolicyService } from './policies/policy-service.js';
@@ -27,6 +28,9 @@ export interface DomainServices {
   readonly nameServerGroups: NameServerGroupService;
   readonly dnsSettings: DnsSettingsService;
   readonly postureChecks: PostureCheckService;
+  readonly networks: NetworkService;
+  readonly networkResources: NetworkResourceService;
+  readonly networkRouters: NetworkRouterService;
   ensureDefaultAccount(opts?: { now?: number }): Promise<DefaultAccount>;
 }
 
@@ -44,6 +48,9 @@ export function createDomainServices(deps: DomainDeps): DomainServices {
     nameServerGroups: createNameServerGroupService(deps),
     dnsSettings: createDnsSettingsService(deps),
     postureChecks: createPostureCheckService(deps),
+    networks: createNetworkService(deps),
+    networkResources: createNetworkResourceService(deps),
+    networkRouters: createNetworkRouterService(deps),
     ensureDefaultAccount: (opts) => ensureDefaultAccount(deps, opts),
   };
 }

@@ -85,8 +85,13 @@ export function createGroupService(deps: DomainDeps): GroupService {
           tx.users.list(accountId),
         ]);
         const dnsSettings = account?.dnsSettings ?? { disabledManagementGroups: [] };
-        const refs = findGroupReferences(id, { policies, routes, nameServerGroups, setupKeys, users, dnsSettings });
+        const networkRouters = await tx.networkRouters.list(accountId);
+        const refs = findGroupReferences(id, { policies, routes, nameServerGroups, setupKeys, users, dnsSettings, networkRouters });
         if (refs.length > 0) throw preconditionFailed(`group ${group.name} is still used by ${refs.join(', ')}`);
+        // Network resources leave a deleted group, as upstream's resources live in the group.
+        for (const r of await tx.networkResources.list(accountId)) {
+          if (r.groups.includes(id)) await tx.networkResources.update({ ...r, groups: r.groups.filter((g) => g !== id) });
+        }
         await tx.groups.delete(accountId, id);
         await bumpSerial(tx, accountId, 'group-deleted');
       }),
