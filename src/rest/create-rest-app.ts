@@ -14,6 +14,7 @@ import { registerAccountRoutes } from './routes/accounts.js';
 import { registerDnsRoutes } from './routes/dns.js';
 import { registerGroupRoutes } from './routes/groups.js';
 import { registerInstanceRoutes } from './routes/instance.js';
+import { registerNetworkRoutes } from './routes/networks.js';
 import { registerPeerRoutes } from './routes/peers.js';
 import { registerPolicyRoutes } from './routes/policies.js';
 import { registerPostureCheckRoutes } from './routes/posture-checks.js';
@@ -119,6 +120,7 @@ export function createRestApp(deps: RestDeps, options: RestAppOptions = {}): Fas
       registerRouteRoutes(api, deps);
       registerDnsRoutes(api, deps);
       registerPostureCheckRoutes(api, deps);
+      registerNetworkRoutes(api, deps);
       registerInstanceRoutes(api, deps);
     },
     { prefix: '/api' },

@@ -4,12 +4,15 @@ import { bumpSerial } from '../map-relevant-changes.js';
 import { ALL_GROUP_NAME, type Group } from '../model.js';
 import { transact, type DomainTx } from '../transact.js';
 import { findGroupReferences } from './group-references.js';
+import { setGroupResources } from '../networks/set-group-resources.js';
 
 /** What the admin API sends to create or replace a group. */
 export interface GroupInput {
   readonly name: string;
   /** Peer IDs; absent keeps the members on update and means none on create. */
   readonly peers?: readonly string[];
+  /** Network resource IDs in the group; absent leaves the resources as they are. */
+  readonly resources?: readonly string[];
 }
 
 export interface GroupService {
@@ -58,6 +61,7 @@ export function createGroupService(deps: DomainDeps): GroupService {
         await checkName(tx, accountId, input.name, undefined);
         const group: Group = { id: deps.ids.next(), accountId, name: input.name, issued: 'api', peers: await checkPeers(tx, accountId, input.peers ?? []) };
         await tx.groups.insert(group);
+        if (input.resources !== undefined) await setGroupResources(tx, accountId, group.id, input.resources);
         await bumpSerial(tx, accountId, 'group-created');
         return { ...group, peers: [...group.peers].sort() };
       }),
@@ -69,6 +73,7 @@ export function createGroupService(deps: DomainDeps): GroupService {
         const peers = input.peers === undefined ? [...old.peers] : await checkPeers(tx, accountId, input.peers);
         const group: Group = { ...old, name: input.name, peers: peers.sort() };
         await tx.groups.update(group);
+        if (input.resources !== undefined) await setGroupResources(tx, accountId, id, input.resources);
         await bumpSerial(tx, accountId, sameMembers(old.peers, group.peers) ? 'group-updated' : 'group-peers-changed');
         return group;
       }),
