@@ -51,6 +51,8 @@ test('a Terraform-style network setup pushes maps to the router and the sources 
   const gamma = await join('gamma');
   const serial = async () => BigInt((await server.app.store.getAccountSerial(seed.accountId))!);
 
+  // Without the default All→All policy, peers see each other only through the network.
+  for (const p of await api('GET', '/policies')) await api('DELETE', `/policies/${p.id}`);
   const devs = await api('POST', '/groups', { name: 'devs', peers: [alpha.peer.id] });
   const dbHosts = await api('POST', '/groups', { name: 'db-hosts', peers: [] });
   const afterGroups = await serial();
@@ -71,16 +73,17 @@ test('a Terraform-style network setup pushes maps to the router and the sources 
   const alphaMap = await alpha.watch.map((m) => m.serial >= afterPolicy && routeOf(m) !== undefined);
   const route = routeOf(alphaMap)!;
   assert.deepEqual([route.network, route.peer, route.netId, route.keepRoute, route.masquerade, route.metric], ['10.77.0.0/24', gamma.peer.key, 'db', true, true, 100n]);
-  assert.ok(alphaMap.remotePeers.some((p) => p.wgPubKey === gamma.peer.key), 'the router is in the source peer\u2019s map');
+  assert.deepEqual(alphaMap.remotePeers.map((p) => p.wgPubKey), [gamma.peer.key], 'only the router is pulled into the source peer\u2019s map');
   const gammaMap = await gamma.watch.map((m) => m.serial >= afterPolicy && m.routesFirewallRules.length > 0);
   assert.deepEqual(gammaMap.routesFirewallRules.map((r) => [r.sourceRanges, r.destination]), [[[`${alpha.peer.ip}/32`], '10.77.0.0/24']]);
   assert.deepEqual(routeOf(gammaMap)?.peer, gamma.peer.key);
   // The REST view agrees with the map: the router is accessible to the source, and the source to the router.
   const ids = (list: { id: string }[]) => list.map((p) => p.id);
-  assert.ok(ids(await api('GET', `/peers/${alpha.peer.id}/accessible-peers`)).includes(gamma.peer.id));
-  assert.ok(ids(await api('GET', `/peers/${gamma.peer.id}/accessible-peers`)).includes(alpha.peer.id));
+  assert.deepEqual(ids(await api('GET', `/peers/${alpha.peer.id}/accessible-peers`)), [gamma.peer.id]);
+  assert.deepEqual(ids(await api('GET', `/peers/${gamma.peer.id}/accessible-peers`)), [alpha.peer.id]);
+  assert.deepEqual(ids(await api('GET', `/peers/${beta.peer.id}/accessible-peers`)), []);
   const betaMap = await beta.watch.map((m) => m.serial >= afterPolicy);
-  assert.equal(betaMap.routes.length, 0, 'beta is no source: no resource route');
+  assert.deepEqual([betaMap.routes.length, betaMap.remotePeers.length], [0, 0], 'beta is no source: no route, no peers');
 
   // A change of the resource alone: pushed to alpha and gamma, not to beta.
   await api('PUT', `/networks/${net.id}/resources/${resource.id}`, { name: 'db', address: '10.78.0.0/24', enabled: true, groups: [dbHosts.id] });
