@@ -10,6 +10,7 @@ import type { NetworkResource, NetworkRouter, Policy } from '../domain/model.js'
 import type { AccountIndex } from './account-index.js';
 import type { FirewallProtocol, NetworkMapRoute, RouteFirewallRule } from './network-map.js';
 import { expandRoutePorts } from './route-firewall-rules.js';
+import { lowerBound } from './peer-set.js';
 
 /** Placeholder network of domain resources' routes, as for dynamic routes. */
 export const DOMAIN_RESOURCE_NETWORK = '192.0.2.0/32';
@@ -29,6 +30,8 @@ interface ResourceEntry {
 
 export interface ResourceIndex {
   readonly entries: readonly ResourceEntry[];
+  /** Per peer index: the entries it routes or reaches, in entry order (most peers have none). */
+  readonly byPeer: ReadonlyMap<number, readonly ResourceEntry[]>;
 }
 
 /** Upstream `GetPoliciesForNetworkResource`. */
@@ -82,7 +85,16 @@ function buildResourceIndex(index: AccountIndex): ResourceIndex {
     for (const p of policies) markSources(index, p, access, distribution);
     entries.push({ resource, policies, routers: routers.get(resource.networkId) ?? new Map(), access, distribution, routes: new Map() });
   }
-  return { entries };
+  const byPeer = new Map<number, ResourceEntry[]>();
+  const add = (i: number, e: ResourceEntry): void => {
+    const list = byPeer.get(i);
+    if (list === undefined) byPeer.set(i, [e]);
+    else if (list[list.length - 1] !== e) list.push(e);
+  };
+  for (const e of entries) {
+    for (let i = 0; i < index.size; i++) if (e.access[i] === 1 || e.routers.has(i)) add(i, e);
+  }
+  return { entries, byPeer };
 }
 
 const cache = new WeakMap<AccountIndex, ResourceIndex>();
@@ -160,9 +172,12 @@ export interface ResourceMapPart {
 const byRoute = (a: NetworkMapRoute, b: NetworkMapRoute): number =>
   a.id !== b.id ? (a.id < b.id ? -1 : 1) : a.peer < b.peer ? -1 : a.peer > b.peer ? 1 : 0;
 
-/** The Networks part of the map of `self`; `present` holds its ACL peers (online and expired). */
+const NOTHING: ResourceMapPart = Object.freeze({ routes: [], firewallRules: [], extraPeers: [] });
+
+/** The Networks part of the map of `self`; `present` holds its ACL peers (online and expired), ascending. */
 export function networkResourcesFor(index: AccountIndex, self: number, present: Int32Array): ResourceMapPart {
-  const { entries } = resourceIndexFor(index);
+  const entries = resourceIndexFor(index).byPeer.get(self);
+  if (entries === undefined) return NOTHING;
   const routes: NetworkMapRoute[] = [];
   const firewallRules: RouteFirewallRule[] = [];
   const extra = new Set<number>();
@@ -179,8 +194,8 @@ export function networkResourcesFor(index: AccountIndex, self: number, present: 
       }
     }
   }
-  if (extra.size === 0) return { routes: routes.sort(byRoute), firewallRules, extraPeers: [] };
   extra.delete(self);
-  for (const i of present) extra.delete(i);
-  return { routes: routes.sort(byRoute), firewallRules, extraPeers: [...extra].sort((a, b) => a - b) };
+  const isPresent = (i: number): boolean => present[lowerBound(present, i)] === i;
+  const extraPeers = [...extra].filter((i) => !isPresent(i)).sort((a, b) => a - b);
+  return { routes: routes.sort(byRoute), firewallRules, extraPeers };
 }
