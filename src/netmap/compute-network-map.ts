@@ -117,7 +117,11 @@ export function computeNetworkMap(input: ComputeNetworkMapInput): NetworkMap {
     routesFirewallRules,
     routesFirewallRulesIsEmpty: routesFirewallRules.length === 0,
     // Zone records include expired peers, so they are always the class's.
-    dnsConfig: dnsConfigFor(index, self, dnsDomain, () => classZoneRecords(conn.shared, view, self, conn.selfAt)),
+    dnsConfig: dnsConfigFor(index, self, dnsDomain, () => {
+      const records = classZoneRecords(conn.shared, view, self, conn.selfAt);
+      // Peers pulled in by Networks resolve too, as upstream filters records by the final peer list.
+      return resources.extraPeers.length === 0 ? records : [...records, ...resources.extraPeers.flatMap((i) => view.records[i]!)];
+    }),
     checks,
     sshAuthorizedUsers: authorizedUsersOf(conn.ssh),
   };

@@ -33,6 +33,10 @@ describe('network resources', () => {
     assert.deepEqual(routesOf(r), ['lan:r@r m100']);
     assert.deepEqual(ruleText(r), ['lan:r tcp 100.64.0.1/32->10.20.0.0/24:443']);
     assert.deepEqual(idsOf(r.remotePeers), ['a'], 'the router gets the sources');
+    const names = (m: NetworkMap) => m.dnsConfig.customZones[0]!.records.map((x) => x.name).sort();
+    assert.deepEqual(names(a), ['a.netbird.selfhosted', 'r.netbird.selfhosted'], 'pulled-in peers resolve');
+    assert.deepEqual(names(r), ['a.netbird.selfhosted', 'r.netbird.selfhosted']);
+    assert.deepEqual(names(b), ['b.netbird.selfhosted']);
   });
 
   it('a destination resource names the resource directly; a source peer resource counts for the first rule', () => {
