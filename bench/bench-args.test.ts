@@ -81,3 +81,9 @@ test('parseBenchArgs rejects bad --target combinations, naming the option', () =
   ];
   for (const c of cases) assert.throws(() => parseBenchArgs(c.argv), c.re, c.argv.join(' '));
 });
+
+test('parseBenchArgs: --networks selects the in-process Networks scenario', () => {
+  assert.equal(parseBenchArgs([]).networks, false);
+  assert.equal(parseBenchArgs(['--networks']).networks, true);
+  assert.deepEqual(parseBenchArgs(['--networks', '--peers', '300']).peers, [300]);
+});

@@ -21,6 +21,8 @@ export interface BenchArgs {
   readonly jsonFile: string | undefined;
   /** Drive an already running server instead of spawning `roost serve` (see TargetArgs). */
   readonly target: TargetArgs | undefined;
+  /** Run only the in-process Networks computation scenario (bench/scenarios/networks-compute.ts). */
+  readonly networks: boolean;
   readonly help: boolean;
 }
 
@@ -58,6 +60,9 @@ Load-tests \`roost serve\` (its own process) with simulated NetBird peers and pr
   --redis HOST:PORT        Redis holding the fast-path switch           [127.0.0.1:6379]
   --profile DIR            run the server with --cpu-prof into DIR; print top self-time per phase
   --json FILE              also write every measurement as JSON
+  --networks               only the in-process Networks scenario: map time per peer and the
+                           fan-out of one resource change, with and without 50 networks
+                           (uses the largest --peers; default 5000)
 
 Against an already running NetBird-compatible management server (Roost or upstream's):
   --target HOST:PORT       its gRPC address; the bench does not start, seed or stop it
@@ -102,6 +107,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
       'metrics-url': { type: 'string' },
       'api-url': { type: 'string' },
       'api-token': { type: 'string' },
+      networks: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -132,6 +138,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     profileDir: values.profile,
     jsonFile: values.json,
     target,
+    networks: values.networks ?? false,
     help: values.help ?? false,
   };
 }

@@ -17,6 +17,7 @@ import { runTargetCase } from './run-target-case.js';
 import { targetFanOut } from './target-fan-out.js';
 import { targetMemoryLine, targetResultsTable } from './target-results-table.js';
 import { TargetServer } from './target-server.js';
+import { networksComputeTable, runNetworksCompute } from './scenarios/networks-compute.js';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -167,6 +168,12 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (args.target) return runTargetMode(args, args.target);
+  if (args.networks) {
+    const peers = argv.includes('--peers') ? Math.max(...args.peers) : 5000;
+    log(`networks scenario, ${peers} peers`);
+    process.stdout.write(`${networksComputeTable(runNetworksCompute({ peers }))}\n`);
+    return 0;
+  }
   if (args.profileDir) mkdirSync(args.profileDir, { recursive: true });
   const { cases, errors } = await runAll(args);
   let sql: { fast: PathSql; slow: PathSql } | undefined;

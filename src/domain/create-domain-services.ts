@@ -4,6 +4,7 @@ import { ensureDefaultAccount, type DefaultAccount } from './accounts/ensure-def
 import { createDnsSettingsService, type DnsSettingsService } from './dns-settings/dns-settings-service.js';
 import type { DomainDeps } from './domain-deps.js';
 import { createGroupService, type GroupService } from './groups/group-service.js';
+import { createNetworkResourceService, createNetworkRouterService, createNetworkService, type NetworkResourceService, type NetworkRouterService, type NetworkService } from './networks/index.js';
 import { createNameServerGroupService, type NameServerGroupService } from './nameservers/nameserver-group-service.js';
 import { createPeerLifecycle, createPeerService, type PeerLifecycle, type PeerService } from './peers/peer-service.js';
 import { createPolicyService, type PolicyService } from './policies/policy-service.js';
@@ -30,6 +31,9 @@ export interface DomainServices {
   readonly postureChecks: PostureCheckService;
   /** The audit log's read side. */
   readonly activity: ActivityService;
+  readonly networks: NetworkService;
+  readonly networkResources: NetworkResourceService;
+  readonly networkRouters: NetworkRouterService;
   ensureDefaultAccount(opts?: { now?: number }): Promise<DefaultAccount>;
 }
 
@@ -48,6 +52,9 @@ export function createDomainServices(deps: DomainDeps): DomainServices {
     dnsSettings: createDnsSettingsService(deps),
     postureChecks: createPostureCheckService(deps),
     activity: createActivityService(deps),
+    networks: createNetworkService(deps),
+    networkResources: createNetworkResourceService(deps),
+    networkRouters: createNetworkRouterService(deps),
     ensureDefaultAccount: (opts) => ensureDefaultAccount(deps, opts),
   };
 }

@@ -35,6 +35,13 @@ export const MAP_RELEVANT_CHANGES = [
   'user-created',
   'user-updated',
   'user-deleted',
+  'network-deleted',
+  'network-resource-created',
+  'network-resource-updated',
+  'network-resource-deleted',
+  'network-router-created',
+  'network-router-updated',
+  'network-router-deleted',
 ] as const;
 
 export type MapRelevantChange = (typeof MAP_RELEVANT_CHANGES)[number];

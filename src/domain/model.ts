@@ -319,6 +319,50 @@ export interface NameServerGroup {
   readonly enabled: boolean;
 }
 
+/** A network of the Networks feature (SEMANTICS.md §1.10): a named set of resources and routers. */
+export interface ResourceNetwork {
+  readonly id: string;
+  readonly accountId: string;
+  readonly name: string;
+  readonly description: string;
+}
+
+export type NetworkResourceType = 'host' | 'subnet' | 'domain';
+
+/**
+ * Something behind a network's routers: a host (/32 or /128), a subnet, or a domain (a
+ * `*.` wildcard allowed). Its group memberships are kept here, not on the group.
+ */
+export interface NetworkResource {
+  readonly id: string;
+  readonly accountId: string;
+  readonly networkId: string;
+  readonly name: string;
+  readonly description: string;
+  readonly type: NetworkResourceType;
+  /** Canonical CIDR for host and subnet resources; empty for domains. */
+  readonly prefix: string;
+  /** The domain of a domain resource; empty otherwise. */
+  readonly domain: string;
+  readonly enabled: boolean;
+  /** IDs of the groups the resource belongs to. */
+  readonly groups: readonly string[];
+}
+
+/** A peer (or every peer of some groups) routing into a network. */
+export interface NetworkRouter {
+  readonly id: string;
+  readonly accountId: string;
+  readonly networkId: string;
+  /** Routing peer ID, or empty when `peerGroups` is used. */
+  readonly peer: string;
+  readonly peerGroups: readonly string[];
+  readonly masquerade: boolean;
+  /** 1..9999; lower wins among a resource's routers (client-side HA). */
+  readonly metric: number;
+  readonly enabled: boolean;
+}
+
 /**
  * Everything the network map needs, loaded at one serial. Immutable: the map is a pure
  * function of it (STYLE.md habit 6).
@@ -332,6 +376,10 @@ export interface AccountSnapshot {
   readonly postureChecks: readonly PostureCheck[];
   readonly routes: readonly Route[];
   readonly nameServerGroups: readonly NameServerGroup[];
+  /** The Networks feature; absent means none (fixtures built before it). */
+  readonly networks?: readonly ResourceNetwork[];
+  readonly networkResources?: readonly NetworkResource[];
+  readonly networkRouters?: readonly NetworkRouter[];
 }
 
 /** Name of the group every peer joins (identified by name, SEMANTICS.md §1.5). */

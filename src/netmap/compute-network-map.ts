@@ -9,6 +9,7 @@ import { type AccountIndex, accountIndexFor } from './account-index.js';
 import { connectionsFor } from './policy-connections.js';
 import { routesToSync } from './routes-to-sync.js';
 import { routeFirewallRulesFor } from './route-firewall-rules.js';
+import { networkResourcesFor } from './network-resources.js';
 import { disabledDnsConfig, dnsConfigFor } from './dns-config.js';
 import { classRemotePeers, classZoneRecords } from './class-lists.js';
 import { postureChecksFor, toChecksConfig } from './posture-checks-for.js';
@@ -98,7 +99,12 @@ export function computeNetworkMap(input: ComputeNetworkMapInput): NetworkMap {
     offlinePeers = offline;
     reachable = Int32Array.from(live);
   }
-  const routesFirewallRules = routeFirewallRulesFor(index, self);
+  // Networks (§4.5, §4.9): resource routes and rules come first; routers/sources are pulled in.
+  const resources = networkResourcesFor(index, self, conn.acl);
+  if (resources.extraPeers.length > 0) remotePeers = [...remotePeers, ...resources.extraPeers.map((i) => view.remote[i]!)];
+  const legacyRouteRules = routeFirewallRulesFor(index, self);
+  const routesFirewallRules = resources.firewallRules.length > 0 ? [...resources.firewallRules, ...legacyRouteRules] : legacyRouteRules;
+  const legacyRoutes = routesToSync(index, self, reachable);
   return {
     serial: snapshot.account.network.serial,
     peerConfig: peerConfigOf(snapshot, peer, dnsDomain, conn.ssh.enabled),
@@ -107,11 +113,15 @@ export function computeNetworkMap(input: ComputeNetworkMapInput): NetworkMap {
     offlinePeers,
     firewallRules: conn.firewallRules,
     firewallRulesIsEmpty: conn.firewallRules.length === 0,
-    routes: routesToSync(index, self, reachable),
+    routes: resources.routes.length > 0 ? [...resources.routes, ...legacyRoutes] : legacyRoutes,
     routesFirewallRules,
     routesFirewallRulesIsEmpty: routesFirewallRules.length === 0,
     // Zone records include expired peers, so they are always the class's.
-    dnsConfig: dnsConfigFor(index, self, dnsDomain, () => classZoneRecords(conn.shared, view, self, conn.selfAt)),
+    dnsConfig: dnsConfigFor(index, self, dnsDomain, () => {
+      const records = classZoneRecords(conn.shared, view, self, conn.selfAt);
+      // Peers pulled in by Networks resolve too, as upstream filters records by the final peer list.
+      return resources.extraPeers.length === 0 ? records : [...records, ...resources.extraPeers.flatMap((i) => view.records[i]!)];
+    }),
     checks,
     sshAuthorizedUsers: authorizedUsersOf(conn.ssh),
   };

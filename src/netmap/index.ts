@@ -3,8 +3,8 @@
  * firewall rules, DNS and posture-check files — as a pure function of an immutable
  * AccountSnapshot (SEMANTICS.md §4). It must not do I/O, read clocks, log, or know any wire
  * format: callers pass `now`, measure and record metrics, and convert the protocol-free
- * NetworkMap at the gRPC edge. Not covered: Networks/network resources (§4.5, §4.9), custom DNS
- * zones, reverse-proxy injection, forwarding rules — none are in our model.
+ * NetworkMap at the gRPC edge. Networks (§4.5, §4.9) are in network-resources.ts. Not covered:
+ * custom DNS zones, reverse-proxy injection, forwarding rules — none are in our model.
  */
 export type * from './network-map.js';
 export { computeNetworkMap, peerConfigOf, type ComputeNetworkMapInput } from './compute-network-map.js';

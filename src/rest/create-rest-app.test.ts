@@ -24,6 +24,7 @@ function stubDeps(over: { groups?: Partial<RestDeps['groups']> } = {}) {
       },
     },
     peers: { list: async () => [] },
+    networkResources: { listAll: async () => [] },
     groups: {
       list: async (): Promise<Group[]> => [],
       delete: async () => undefined,

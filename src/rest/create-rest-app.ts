@@ -15,6 +15,7 @@ import { registerDnsRoutes } from './routes/dns.js';
 import { registerEventRoutes } from './routes/events.js';
 import { registerGroupRoutes } from './routes/groups.js';
 import { registerInstanceRoutes } from './routes/instance.js';
+import { registerNetworkRoutes } from './routes/networks.js';
 import { registerPeerRoutes } from './routes/peers.js';
 import { registerPolicyRoutes } from './routes/policies.js';
 import { registerPostureCheckRoutes } from './routes/posture-checks.js';
@@ -120,6 +121,7 @@ export function createRestApp(deps: RestDeps, options: RestAppOptions = {}): Fas
       registerRouteRoutes(api, deps);
       registerDnsRoutes(api, deps);
       registerPostureCheckRoutes(api, deps);
+      registerNetworkRoutes(api, deps);
       registerInstanceRoutes(api, deps);
       registerEventRoutes(api, deps);
     },

@@ -6,6 +6,7 @@ import type { DnsSettingsService } from '../domain/dns-settings/dns-settings-ser
 import type { GroupService } from '../domain/groups/group-service.js';
 import type { Account, AccountSnapshot, User } from '../domain/model.js';
 import type { NameServerGroupService } from '../domain/nameservers/nameserver-group-service.js';
+import type { NetworkResourceService, NetworkRouterService, NetworkService } from '../domain/networks/index.js';
 import type { PeerService } from '../domain/peers/peer-service.js';
 import type { PolicyService } from '../domain/policies/policy-service.js';
 import type { PostureCheckService } from '../domain/posture-checks/posture-check-service.js';
@@ -62,6 +63,9 @@ export interface RestDeps {
   readonly postureChecks: PostureCheckService;
   /** The audit log's read side (`GET /api/events/audit`). */
   readonly activity: ActivityService;
+  readonly networks: NetworkService;
+  readonly networkResources: NetworkResourceService;
+  readonly networkRouters: NetworkRouterService;
   readonly snapshots: SnapshotSource;
   /** The server's DNS domain (`--dns-domain`); an account's own setting overrides it. */
   readonly dnsDomain: string;

@@ -98,6 +98,19 @@ export function fullAccount(tag: string): FullAccount {
         groups: [id('grp-all')], primary: false, domains: ['corp.example'], searchDomainsEnabled: true, enabled: true,
       },
     ],
+    networks: [
+      { id: id('net-a'), accountId, name: 'office', description: 'office network' },
+      { id: id('net-b'), accountId, name: 'cloud', description: '' },
+    ],
+    networkResources: [
+      { id: id('res-dom'), accountId, networkId: id('net-b'), name: 'wiki', description: '', type: 'domain', prefix: '', domain: '*.wiki.example', enabled: false, groups: [] },
+      { id: id('res-host'), accountId, networkId: id('net-a'), name: 'db', description: 'the db', type: 'host', prefix: '10.0.0.5/32', domain: '', enabled: true, groups: [id('grp-dev')] },
+      { id: id('res-sub'), accountId, networkId: id('net-a'), name: 'lan', description: '', type: 'subnet', prefix: '2001:db8::/64', domain: '', enabled: true, groups: [id('grp-all'), id('grp-dev')] },
+    ],
+    networkRouters: [
+      { id: id('rtr-a'), accountId, networkId: id('net-a'), peer: peerA.id, peerGroups: [], masquerade: true, metric: 100, enabled: true },
+      { id: id('rtr-b'), accountId, networkId: id('net-b'), peer: '', peerGroups: [id('grp-dev')], masquerade: false, metric: 9999, enabled: false },
+    ],
   };
   const setupKey: SetupKey = {
     id: id('sk'), accountId, keyHash: `${tag}-hash`, keySecret: 'ABCDE****', name: 'ci', type: 'reusable', createdAt: T, updatedAt: T + 1, expiresAt: T + 86_400_000,
@@ -120,6 +133,9 @@ export async function insertFullAccount(tx: Repositories, f: FullAccount): Promi
   for (const c of s.postureChecks) await tx.postureChecks.insert(c);
   for (const r of s.routes) await tx.routes.insert(r);
   for (const n of s.nameServerGroups) await tx.nameServerGroups.insert(n);
+  for (const n of s.networks ?? []) await tx.networks.insert(n);
+  for (const r of s.networkResources ?? []) await tx.networkResources.insert(r);
+  for (const r of s.networkRouters ?? []) await tx.networkRouters.insert(r);
   await tx.setupKeys.insert(f.setupKey);
   await tx.tokens.insert(f.token);
 }

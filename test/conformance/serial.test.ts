@@ -29,7 +29,35 @@ const none = async (): Promise<Record<string, string>> => ({});
 const withPeer = async (ctx: DomainCtx) => ({ peer: (await ctx.registerPeer('alpha')).id });
 const withGroup = async (ctx: DomainCtx) => ({ group: (await ctx.svc.groups.create(ctx.accountId, { name: 'g' })).id });
 
+const withNetwork = async (ctx: DomainCtx) => ({ network: (await ctx.svc.networks.create(ctx.accountId, { name: 'office' })).id });
+const resourceInput = (ctx: DomainCtx, address = '10.9.0.0/24') => ({ name: 'lan', address, enabled: true, groups: [ctx.seeded.allGroupId] });
+const withResource = async (ctx: DomainCtx) => {
+  const { network } = await withNetwork(ctx);
+  return { network, resource: (await ctx.svc.networkResources.create(ctx.accountId, network, resourceInput(ctx))).id };
+};
+const withRouter = async (ctx: DomainCtx) => {
+  const { network } = await withNetwork(ctx);
+  const router = await ctx.svc.networkRouters.create(ctx.accountId, network, { peerGroups: [ctx.seeded.allGroupId], masquerade: true, metric: 100, enabled: true });
+  return { network, router: router.id };
+};
+
 const SCENARIOS: Record<MapRelevantChange, Scenario> = {
+  'network-deleted': { prepare: withResource, act: (ctx, s) => ctx.svc.networks.delete(ctx.accountId, s['network']!) },
+  'network-resource-created': { prepare: withNetwork, act: (ctx, s) => ctx.svc.networkResources.create(ctx.accountId, s['network']!, resourceInput(ctx)) },
+  'network-resource-updated': {
+    prepare: withResource,
+    act: (ctx, s) => ctx.svc.networkResources.update(ctx.accountId, s['network']!, s['resource']!, resourceInput(ctx, 'db.example.com')),
+  },
+  'network-resource-deleted': { prepare: withResource, act: (ctx, s) => ctx.svc.networkResources.delete(ctx.accountId, s['network']!, s['resource']!) },
+  'network-router-created': {
+    prepare: async (ctx) => ({ ...(await withNetwork(ctx)), ...(await withPeer(ctx)) }),
+    act: (ctx, s) => ctx.svc.networkRouters.create(ctx.accountId, s['network']!, { peer: s['peer']!, masquerade: false, metric: 9999, enabled: true }),
+  },
+  'network-router-updated': {
+    prepare: withRouter,
+    act: (ctx, s) => ctx.svc.networkRouters.update(ctx.accountId, s['network']!, s['router']!, { peerGroups: [ctx.seeded.allGroupId], masquerade: false, metric: 1, enabled: false }),
+  },
+  'network-router-deleted': { prepare: withRouter, act: (ctx, s) => ctx.svc.networkRouters.delete(ctx.accountId, s['network']!, s['router']!) },
   'peer-added': { prepare: none, act: (ctx) => ctx.registerPeer() },
   'peer-deleted': { prepare: withPeer, act: (ctx, s) => ctx.svc.peers.delete(ctx.accountId, s['peer']!) },
   'peer-renamed': { prepare: withPeer, act: (ctx, s) => ctx.svc.peers.update(ctx.accountId, s['peer']!, { name: 'Renamed Box' }) },

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { NameServerGroup, Policy, Route, SetupKey, User } from '../model.js';
+import type { NameServerGroup, NetworkRouter, Policy, Route, SetupKey, User } from '../model.js';
 import { findGroupReferences, type GroupReferrers } from './group-references.js';
 
 const none: GroupReferrers = { policies: [], routes: [], nameServerGroups: [], setupKeys: [], users: [], dnsSettings: { disabledManagementGroups: [] } };
@@ -21,6 +21,7 @@ test('findGroupReferences names every kind of referrer', () => {
     { name: 'NS group', r: { ...none, nameServerGroups: [{ name: 'N', groups: ['g'] } as unknown as NameServerGroup] }, want: ['nameserver group N'] },
     { name: 'setup key', r: { ...none, setupKeys: [{ name: 'K', autoGroups: ['g'] } as unknown as SetupKey] }, want: ['setup key K'] },
     { name: 'user auto-group', r: { ...none, users: [{ id: 'u1', name: '', autoGroups: ['g'] } as unknown as User] }, want: ['user u1'] },
+    { name: 'network router peer group', r: { ...none, networkRouters: [{ id: 'nr1', peerGroups: ['g'] } as unknown as NetworkRouter] }, want: ['network router nr1'] },
     { name: 'DNS disabled list', r: { ...none, dnsSettings: { disabledManagementGroups: ['g'] } }, want: ['DNS settings'] },
   ];
   for (const c of cases) assert.deepEqual(findGroupReferences('g', c.r), c.want, c.name);

@@ -1,4 +1,4 @@
-import type { Account, NameServerGroup, Policy, Route, SetupKey, User } from '../model.js';
+import type { Account, NameServerGroup, NetworkRouter, Policy, Route, SetupKey, User } from '../model.js';
 
 /** Everything in an account that may name a group. */
 export interface GroupReferrers {
@@ -8,6 +8,8 @@ export interface GroupReferrers {
   readonly setupKeys: readonly SetupKey[];
   readonly users: readonly User[];
   readonly dnsSettings: Account['dnsSettings'];
+  /** Network routers naming the group as peer group (upstream refuses those deletes too). */
+  readonly networkRouters?: readonly NetworkRouter[];
 }
 
 /**
@@ -28,6 +30,7 @@ export function findGroupReferences(groupId: string, r: GroupReferrers): string[
   for (const x of r.nameServerGroups) if (x.groups.includes(groupId)) refs.push(`nameserver group ${x.name}`);
   for (const x of r.setupKeys) if (x.autoGroups.includes(groupId)) refs.push(`setup key ${x.name}`);
   for (const x of r.users) if (x.autoGroups.includes(groupId)) refs.push(`user ${x.name || x.id}`);
+  for (const x of r.networkRouters ?? []) if (x.peerGroups.includes(groupId)) refs.push(`network router ${x.id}`);
   if (r.dnsSettings.disabledManagementGroups.includes(groupId)) refs.push('DNS settings');
   return refs;
 }

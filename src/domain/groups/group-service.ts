@@ -7,12 +7,15 @@ import { findGroupReferences } from './group-references.js';
 import { SYSTEM_INITIATOR, type InitiatorId } from '../activity/activity-event.js';
 import { recordActivity } from '../activity/record-activity.js';
 import { groupMembershipNotes } from '../activity/group-membership-notes.js';
+import { setGroupResources } from '../networks/set-group-resources.js';
 
 /** What the admin API sends to create or replace a group. */
 export interface GroupInput {
   readonly name: string;
   /** Peer IDs; absent keeps the members on update and means none on create. */
   readonly peers?: readonly string[];
+  /** Network resource IDs in the group; absent leaves the resources as they are. */
+  readonly resources?: readonly string[];
 }
 
 export interface GroupService {
@@ -62,6 +65,7 @@ export function createGroupService(deps: DomainDeps): GroupService {
         await checkName(tx, accountId, input.name, undefined);
         const group: Group = { id: deps.ids.next(), accountId, name: input.name, issued: 'api', peers: await checkPeers(tx, accountId, input.peers ?? []) };
         await tx.groups.insert(group);
+        if (input.resources !== undefined) await setGroupResources(tx, accountId, group.id, input.resources);
         await bumpSerial(tx, accountId, 'group-created');
         await recordActivity(tx, deps.clock, accountId, [{ activity: 'GroupCreated', initiatorId: by, targetId: group.id, meta: { name: group.name } }]);
         return { ...group, peers: [...group.peers].sort() };
@@ -74,6 +78,7 @@ export function createGroupService(deps: DomainDeps): GroupService {
         const peers = input.peers === undefined ? [...old.peers] : await checkPeers(tx, accountId, input.peers);
         const group: Group = { ...old, name: input.name, peers: peers.sort() };
         await tx.groups.update(group);
+        if (input.resources !== undefined) await setGroupResources(tx, accountId, id, input.resources);
         await bumpSerial(tx, accountId, sameMembers(old.peers, group.peers) ? 'group-updated' : 'group-peers-changed');
         await recordActivity(tx, deps.clock, accountId, await groupMembershipNotes(tx, deps, old, group, by));
         return group;
@@ -91,8 +96,13 @@ export function createGroupService(deps: DomainDeps): GroupService {
           tx.users.list(accountId),
         ]);
         const dnsSettings = account?.dnsSettings ?? { disabledManagementGroups: [] };
-        const refs = findGroupReferences(id, { policies, routes, nameServerGroups, setupKeys, users, dnsSettings });
+        const networkRouters = await tx.networkRouters.list(accountId);
+        const refs = findGroupReferences(id, { policies, routes, nameServerGroups, setupKeys, users, dnsSettings, networkRouters });
         if (refs.length > 0) throw preconditionFailed(`group ${group.name} is still used by ${refs.join(', ')}`);
+        // Network resources leave a deleted group, as upstream's resources live in the group.
+        for (const r of await tx.networkResources.list(accountId)) {
+          if (r.groups.includes(id)) await tx.networkResources.update({ ...r, groups: r.groups.filter((g) => g !== id) });
+        }
         await tx.groups.delete(accountId, id);
         await bumpSerial(tx, accountId, 'group-deleted');
         await recordActivity(tx, deps.clock, accountId, [{ activity: 'GroupDeleted', initiatorId: by, targetId: id, meta: { name: group.name } }]);

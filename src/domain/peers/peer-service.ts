@@ -1,5 +1,5 @@
 import type { DomainDeps } from '../domain-deps.js';
-import { notFound } from '../errors.js';
+import { notFound, preconditionFailed } from '../errors.js';
 import type { Peer, PeerMeta } from '../model.js';
 import type { ConnectionChange } from './connection-change.js';
 import { deletePeer } from './delete-peer.js';
@@ -62,6 +62,9 @@ export function createPeerService(deps: DomainDeps): PeerService {
     groupIdsOf: (accountId, peerId) => repos.groups.groupIdsOfPeer(accountId, peerId),
     update: (accountId, peerId, update, by) => updatePeer(deps, accountId, peerId, update, by),
     async delete(accountId, peerId, by) {
+      // Upstream refuses deleting a peer that a network router names (412) — via the API only.
+      const router = (await repos.networkRouters.list(accountId)).find((r) => r.peer === peerId);
+      if (router !== undefined) throw preconditionFailed(`peer is linked to a network router: ${router.id}`);
       await deletePeer(deps, accountId, peerId, by);
     },
   };

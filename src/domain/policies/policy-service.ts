@@ -66,17 +66,24 @@ function buildRule(input: RuleInput, policyId: string, id: string): PolicyRule {
   return rule;
 }
 
-/** Every group, posture check and peer the policy names must exist in the account. */
+/** Every group, posture check, peer and network resource the policy names must exist in the account. */
 async function checkReferences(tx: DomainTx, p: Policy): Promise<void> {
-  const [groups, checks, peers] = await Promise.all([tx.groups.list(p.accountId), tx.postureChecks.list(p.accountId), tx.peers.list(p.accountId)]);
+  const [groups, checks, peers, resources] = await Promise.all([
+    tx.groups.list(p.accountId),
+    tx.postureChecks.list(p.accountId),
+    tx.peers.list(p.accountId),
+    tx.networkResources.list(p.accountId),
+  ]);
   const groupIds = new Set(groups.map((g) => g.id));
   const peerIds = new Set(peers.map((x) => x.id));
+  const resourceIds = new Set(resources.map((x) => x.id));
   for (const r of p.rules) {
     const named = [...r.sources, ...r.destinations, ...Object.keys(r.authorizedGroups)];
     const missing = named.find((g) => !groupIds.has(g));
     if (missing !== undefined) throw invalidArgument(`group ${missing} not found`);
     for (const res of [r.sourceResource, r.destinationResource]) {
       if (res?.type === 'peer' && !peerIds.has(res.id)) throw invalidArgument(`peer ${res.id} not found`);
+      if (res && res.type !== 'peer' && !resourceIds.has(res.id)) throw invalidArgument(`network resource ${res.id} not found`);
     }
   }
   const checkIds = new Set(checks.map((c) => c.id));

@@ -10,10 +10,13 @@ import type {
   AccountSettings,
   Group,
   NameServerGroup,
+  NetworkResource,
+  NetworkRouter,
   PersonalAccessToken,
   Peer,
   Policy,
   PostureCheck,
+  ResourceNetwork,
   Route,
   SetupKey,
   User,
@@ -93,6 +96,9 @@ export type PolicyRepository = AccountScopedRepository<Policy>;
 export type RouteRepository = AccountScopedRepository<Route>;
 export type NameServerGroupRepository = AccountScopedRepository<NameServerGroup>;
 export type PostureCheckRepository = AccountScopedRepository<PostureCheck>;
+export type ResourceNetworkRepository = AccountScopedRepository<ResourceNetwork>;
+export type NetworkResourceRepository = AccountScopedRepository<NetworkResource>;
+export type NetworkRouterRepository = AccountScopedRepository<NetworkRouter>;
 
 export interface SetupKeyRepository extends AccountScopedRepository<SetupKey> {
   findByHash(keyHash: string): Promise<SetupKey | undefined>;
@@ -134,4 +140,7 @@ export interface Repositories {
   readonly tokens: TokenRepository;
   /** The audit log; record through `tx.activity` so events commit with their change. */
   readonly activity: ActivityEventRepository;
+  readonly networks: ResourceNetworkRepository;
+  readonly networkResources: NetworkResourceRepository;
+  readonly networkRouters: NetworkRouterRepository;
 }

@@ -4,6 +4,7 @@ import { peerLoginGeneration } from './0002-peer-login-generation.js';
 import { embeddedIdp } from './0005-embedded-idp.js';
 import { serverSecrets } from './0006-server-secrets.js';
 import { userInvites } from './0007-user-invites.js';
+import { networks } from './0008-networks.js';
 import { auditEvents } from './0010-audit-events.js';
 
 /**
@@ -16,5 +17,6 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0005-embedded-idp': embeddedIdp,
   '0006-server-secrets': serverSecrets,
   '0007-user-invites': userInvites,
+  '0008-networks': networks,
   '0010-audit-events': auditEvents,
 };

@@ -4,7 +4,7 @@ import { byId } from '../rows/column-codec.js';
 import type { DbHandle } from './db-handle.js';
 
 /** A table holding one plain aggregate per row, keyed by `id` and scoped by `account_id`. */
-export type PlainTable = 'routes' | 'name_server_groups' | 'posture_checks' | 'setup_keys';
+export type PlainTable = 'routes' | 'name_server_groups' | 'posture_checks' | 'setup_keys' | 'networks' | 'network_resources' | 'network_routers';
 
 export interface RowCodec<T, R> {
   fromRow(row: R): T;

@@ -9,6 +9,7 @@ import { createAccountScopedRepository } from './account-scoped-repository.js';
 import type { DbHandle } from './db-handle.js';
 import { createEventRepository } from './event-repository.js';
 import { createGroupRepository } from './group-repository.js';
+import { createNetworkRepositories } from './network-repositories.js';
 import { createPeerRepository } from './peer-repository.js';
 import { createPolicyRepository } from './policy-repository.js';
 import { createSetupKeyRepository } from './setup-key-repository.js';
@@ -31,5 +32,6 @@ export function createRepositories(db: DbHandle, traits: EngineTraits): Reposito
     users: guardRepository(createUserRepository(db)),
     tokens: guardRepository(createTokenRepository(db)),
     activity: guardRepository(createEventRepository(db)),
+    ...createNetworkRepositories(db),
   };
 }

@@ -241,6 +241,38 @@ export interface AuditEventsTable {
   meta: Json;
 }
 
+/** The Networks feature (migration 0008); a resource's group IDs are a JSON array. */
+export interface NetworksTable {
+  id: string;
+  account_id: string;
+  name: string;
+  description: string;
+}
+
+export interface NetworkResourcesTable {
+  id: string;
+  account_id: string;
+  network_id: string;
+  name: string;
+  description: string;
+  type: string;
+  prefix: string;
+  domain: string;
+  enabled: Flag;
+  groups: Json;
+}
+
+export interface NetworkRoutersTable {
+  id: string;
+  account_id: string;
+  network_id: string;
+  peer: string;
+  peer_groups: Json;
+  masquerade: Flag;
+  metric: number;
+  enabled: Flag;
+}
+
 export interface Database {
   accounts: AccountsTable;
   peers: PeersTable;
@@ -260,4 +292,7 @@ export interface Database {
   idp_users: IdpUsersTable;
   user_invites: UserInvitesTable;
   audit_events: AuditEventsTable;
+  networks: NetworksTable;
+  network_resources: NetworkResourcesTable;
+  network_routers: NetworkRoutersTable;
 }

@@ -1,0 +1,86 @@
+import type { DomainDeps } from '../domain-deps.js';
+import { alreadyExists, invalidArgument, notFound } from '../errors.js';
+import type { NetworkResource } from '../model.js';
+import type { Repositories } from '../ports/repositories.js';
+import { transact } from '../transact.js';
+import { bumpForNetwork, missingGroup, mustGetNetwork, readNetworkState } from './network-tx.js';
+import { parseResourceAddress } from './resource-address.js';
+
+export interface ResourceInput {
+  readonly name: string;
+  readonly description?: string;
+  /** A host IP or CIDR, a subnet CIDR, or a domain (`*.` wildcard allowed). */
+  readonly address: string;
+  readonly enabled: boolean;
+  /** Group IDs the resource belongs to. */
+  readonly groups: readonly string[];
+}
+
+/** Resources of a network: names unique in the account, groups must exist. */
+export interface NetworkResourceService {
+  listAll(accountId: string): Promise<NetworkResource[]>;
+  list(accountId: string, networkId: string): Promise<NetworkResource[]>;
+  get(accountId: string, networkId: string, id: string): Promise<NetworkResource>;
+  create(accountId: string, networkId: string, input: ResourceInput): Promise<NetworkResource>;
+  update(accountId: string, networkId: string, id: string, input: ResourceInput): Promise<NetworkResource>;
+  delete(accountId: string, networkId: string, id: string): Promise<void>;
+}
+
+function build(accountId: string, networkId: string, id: string, input: ResourceInput): NetworkResource {
+  if (input.name.trim() === '') throw invalidArgument("resource name shouldn't be empty");
+  return {
+    id,
+    accountId,
+    networkId,
+    name: input.name,
+    description: input.description ?? '',
+    ...parseResourceAddress(input.address),
+    enabled: input.enabled,
+    groups: [...new Set(input.groups)],
+  };
+}
+
+/** The resource of that network, or NotFound (a resource of another network is not found here). */
+async function mustGet(repos: Pick<Repositories, 'networkResources'>, accountId: string, networkId: string, id: string): Promise<NetworkResource> {
+  const r = await repos.networkResources.get(accountId, id);
+  if (r === undefined || r.networkId !== networkId) throw notFound(`resource ${id} not found in network ${networkId}`);
+  return r;
+}
+
+export function createNetworkResourceService(deps: DomainDeps): NetworkResourceService {
+  const repos = deps.store.repos;
+  const save = (accountId: string, networkId: string, id: string | undefined, input: ResourceInput): Promise<NetworkResource> =>
+    transact(deps, async (tx) => {
+      await mustGetNetwork(tx, accountId, networkId);
+      if (id !== undefined) await mustGet(tx, accountId, networkId, id);
+      const resource = build(accountId, networkId, id ?? deps.ids.next(), input);
+      const before = await readNetworkState(tx, accountId);
+      const missing = missingGroup(before, resource.groups);
+      if (missing !== undefined) throw invalidArgument(`group ${missing} not found`);
+      if (before.resources.some((r) => r.name === resource.name && r.id !== resource.id)) throw alreadyExists(`resource with name ${resource.name} already exists`);
+      if (id === undefined) await tx.networkResources.insert(resource);
+      else await tx.networkResources.update(resource);
+      const after = { ...before, resources: [...before.resources.filter((r) => r.id !== resource.id), resource] };
+      await bumpForNetwork(tx, accountId, networkId, id === undefined ? 'network-resource-created' : 'network-resource-updated', before, after);
+      return resource;
+    });
+  return {
+    listAll: (accountId) => repos.networkResources.list(accountId),
+    async list(accountId, networkId) {
+      await mustGetNetwork(repos, accountId, networkId);
+      return (await repos.networkResources.list(accountId)).filter((r) => r.networkId === networkId);
+    },
+    get: (accountId, networkId, id) => mustGet(repos, accountId, networkId, id),
+    create: (accountId, networkId, input) => save(accountId, networkId, undefined, input),
+    update: (accountId, networkId, id, input) => save(accountId, networkId, id, input),
+    delete: (accountId, networkId, id) =>
+      transact(deps, async (tx) => {
+        await mustGetNetwork(tx, accountId, networkId);
+        await mustGet(tx, accountId, networkId, id);
+        const before = await readNetworkState(tx, accountId);
+        await tx.networkResources.delete(accountId, id);
+        const after = { ...before, resources: before.resources.filter((r) => r.id !== id) };
+        await bumpForNetwork(tx, accountId, networkId, 'network-resource-deleted', before, after);
+      }),
+  };
+}
