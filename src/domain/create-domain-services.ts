@@ -1,6 +1,7 @@
 import { createAccountService, type AccountService } from './accounts/account-service.js';
 import { ensureDefaultAccount, type DefaultAccount } from './accounts/ensure-default-account.js';
 import { createDnsSettingsService, type DnsSettingsService } from './dns-settings/dns-settings-service.js';
+import { createDnsZoneService, type DnsZoneService } from './dns-zones/dns-zone-service.js';
 import type { DomainDeps } from './domain-deps.js';
 import { createGroupService, type GroupService } from './groups/group-service.js';
 import { createNameServerGroupService, type NameServerGroupService } from './nameservers/nameserver-group-service.js';
@@ -27,6 +28,7 @@ export interface DomainServices {
   readonly nameServerGroups: NameServerGroupService;
   readonly dnsSettings: DnsSettingsService;
   readonly postureChecks: PostureCheckService;
+  readonly dnsZones: DnsZoneService;
   ensureDefaultAccount(opts?: { now?: number }): Promise<DefaultAccount>;
 }
 
@@ -44,6 +46,7 @@ export function createDomainServices(deps: DomainDeps): DomainServices {
     nameServerGroups: createNameServerGroupService(deps),
     dnsSettings: createDnsSettingsService(deps),
     postureChecks: createPostureCheckService(deps),
+    dnsZones: createDnsZoneService(deps, deps.dnsDomain),
     ensureDefaultAccount: (opts) => ensureDefaultAccount(deps, opts),
   };
 }

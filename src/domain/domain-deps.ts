@@ -12,4 +12,6 @@ export interface DomainDeps {
   readonly ids: IdGenerator;
   /** Defaults to `cryptoRandom`. */
   readonly random?: Random;
+  /** The server's peer DNS domain (`--dns-domain`); custom zones may not reuse it. */
+  readonly dnsDomain?: string;
 }

@@ -4,6 +4,7 @@ import { bumpSerial } from '../map-relevant-changes.js';
 import { ALL_GROUP_NAME, type Group } from '../model.js';
 import { transact, type DomainTx } from '../transact.js';
 import { findGroupReferences } from './group-references.js';
+import { zonesUsingGroup } from '../dns-zones/zones-using-group.js';
 
 /** What the admin API sends to create or replace a group. */
 export interface GroupInput {
@@ -86,6 +87,7 @@ export function createGroupService(deps: DomainDeps): GroupService {
         ]);
         const dnsSettings = account?.dnsSettings ?? { disabledManagementGroups: [] };
         const refs = findGroupReferences(id, { policies, routes, nameServerGroups, setupKeys, users, dnsSettings });
+        refs.push(...zonesUsingGroup(id, await tx.dnsZones.list(accountId)));
         if (refs.length > 0) throw preconditionFailed(`group ${group.name} is still used by ${refs.join(', ')}`);
         await tx.groups.delete(accountId, id);
         await bumpSerial(tx, accountId, 'group-deleted');

@@ -4,6 +4,7 @@ import { peerLoginGeneration } from './0002-peer-login-generation.js';
 import { embeddedIdp } from './0005-embedded-idp.js';
 import { serverSecrets } from './0006-server-secrets.js';
 import { userInvites } from './0007-user-invites.js';
+import { dnsZonesGeo } from './0009-dns-zones-geo.js';
 
 /**
  * Every migration, in order, keyed by a name that sorts by version. Append only: a released
@@ -15,4 +16,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0005-embedded-idp': embeddedIdp,
   '0006-server-secrets': serverSecrets,
   '0007-user-invites': userInvites,
+  '0009-dns-zones-geo': dnsZonesGeo,
 };

@@ -7,6 +7,7 @@ import { routeFromRow, routeToRow } from '../rows/route-row.js';
 import { createAccountRepository } from './account-repository.js';
 import { createAccountScopedRepository } from './account-scoped-repository.js';
 import type { DbHandle } from './db-handle.js';
+import { createDnsZoneRepository } from './dns-zone-repository.js';
 import { createGroupRepository } from './group-repository.js';
 import { createPeerRepository } from './peer-repository.js';
 import { createPolicyRepository } from './policy-repository.js';
@@ -29,5 +30,6 @@ export function createRepositories(db: DbHandle, traits: EngineTraits): Reposito
     postureChecks: guardRepository(createAccountScopedRepository(db, 'posture_checks', { fromRow: postureCheckFromRow, toRow: postureCheckToRow })),
     users: guardRepository(createUserRepository(db)),
     tokens: guardRepository(createTokenRepository(db)),
+    dnsZones: guardRepository(createDnsZoneRepository(db)),
   };
 }

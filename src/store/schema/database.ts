@@ -228,6 +228,28 @@ export interface UserInvitesTable {
   created_by: string;
 }
 
+/** Custom DNS zones (migration 0009); `domain` unique per account. */
+export interface DnsZonesTable {
+  id: string;
+  account_id: string;
+  name: string;
+  domain: string;
+  enabled: Flag;
+  enable_search_domain: Flag;
+  distribution_groups: Json;
+}
+
+/** Records of a custom DNS zone (migration 0009). */
+export interface DnsRecordsTable {
+  id: string;
+  account_id: string;
+  zone_id: string;
+  name: string;
+  type: string;
+  content: string;
+  ttl: number;
+}
+
 export interface Database {
   accounts: AccountsTable;
   peers: PeersTable;
@@ -246,4 +268,6 @@ export interface Database {
   idp_payloads: IdpPayloadsTable;
   idp_users: IdpUsersTable;
   user_invites: UserInvitesTable;
+  dns_zones: DnsZonesTable;
+  dns_records: DnsRecordsTable;
 }
