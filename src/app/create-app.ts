@@ -188,7 +188,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}, st
       })
     : undefined;
   const bus: ChangeBus = redisBus ?? new InProcessChangeBus();
-  const domain = createDomainServices({ store, bus, clock, ids: xidGenerator });
+  const domain = createDomainServices({ store, bus, clock, ids: xidGenerator, dnsDomain: config.dnsDomain });
   const lifecycle = domain.peerLifecycle;
 
   const cacheStore = overrides.cacheStore ?? (config.cacheRedisAddress ? await RedisCacheStore.connect(config.cacheRedisAddress) : new MemoryCacheStore({ clock }));

@@ -12,6 +12,7 @@ import type { RestApp } from './rest-app.js';
 import type { RestDeps } from './rest-deps.js';
 import { registerAccountRoutes } from './routes/accounts.js';
 import { registerDnsRoutes } from './routes/dns.js';
+import { registerDnsZoneRoutes } from './routes/dns-zones.js';
 import { registerGroupRoutes } from './routes/groups.js';
 import { registerInstanceRoutes } from './routes/instance.js';
 import { registerPeerRoutes } from './routes/peers.js';
@@ -118,6 +119,7 @@ export function createRestApp(deps: RestDeps, options: RestAppOptions = {}): Fas
       registerSetupKeyRoutes(api, deps);
       registerRouteRoutes(api, deps);
       registerDnsRoutes(api, deps);
+      registerDnsZoneRoutes(api, deps);
       registerPostureCheckRoutes(api, deps);
       registerInstanceRoutes(api, deps);
     },

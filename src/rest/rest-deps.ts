@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AccountService } from '../domain/accounts/account-service.js';
 import type { Clock } from '../domain/clock.js';
 import type { DnsSettingsService } from '../domain/dns-settings/dns-settings-service.js';
+import type { DnsZoneService } from '../domain/dns-zones/dns-zone-service.js';
 import type { GroupService } from '../domain/groups/group-service.js';
 import type { Account, AccountSnapshot, User } from '../domain/model.js';
 import type { NameServerGroupService } from '../domain/nameservers/nameserver-group-service.js';
@@ -59,6 +60,7 @@ export interface RestDeps {
   readonly nameServerGroups: NameServerGroupService;
   readonly dnsSettings: DnsSettingsService;
   readonly postureChecks: PostureCheckService;
+  readonly dnsZones: DnsZoneService;
   readonly snapshots: SnapshotSource;
   /** The server's DNS domain (`--dns-domain`); an account's own setting overrides it. */
   readonly dnsDomain: string;

@@ -51,7 +51,7 @@ async function tokenFor(services: DomainServices, accountId: string, userId: str
 export async function openRestFixture(engine: StoreEngine): Promise<RestFixture> {
   const store = await engine.open();
   const deps = testDeps(store);
-  const services = createDomainServices(deps);
+  const services = createDomainServices({ ...deps, dnsDomain: 'netbird.selfhosted' });
   const logged: unknown[] = [];
   const { account, owner } = await services.ensureDefaultAccount();
   const second = await seedAccount(deps, 7);
