@@ -98,6 +98,15 @@ export function fullAccount(tag: string): FullAccount {
         groups: [id('grp-all')], primary: false, domains: ['corp.example'], searchDomainsEnabled: true, enabled: true,
       },
     ],
+    dnsZones: [
+      {
+        id: id('zone'), accountId, name: 'Internal', domain: `${tag}.zone.example`, enabled: true, enableSearchDomain: true, distributionGroups: [id('grp-all'), id('grp-dev')],
+        records: [
+          { id: id('zrec-a'), accountId, zoneId: id('zone'), name: `app.${tag}.zone.example`, type: 'A', content: '10.20.0.1', ttl: 300 },
+          { id: id('zrec-b'), accountId, zoneId: id('zone'), name: `www.${tag}.zone.example`, type: 'CNAME', content: `app.${tag}.zone.example`, ttl: 0 },
+        ],
+      },
+    ],
   };
   const setupKey: SetupKey = {
     id: id('sk'), accountId, keyHash: `${tag}-hash`, keySecret: 'ABCDE****', name: 'ci', type: 'reusable', createdAt: T, updatedAt: T + 1, expiresAt: T + 86_400_000,
@@ -120,6 +129,10 @@ export async function insertFullAccount(tx: Repositories, f: FullAccount): Promi
   for (const c of s.postureChecks) await tx.postureChecks.insert(c);
   for (const r of s.routes) await tx.routes.insert(r);
   for (const n of s.nameServerGroups) await tx.nameServerGroups.insert(n);
+  for (const z of s.dnsZones ?? []) {
+    await tx.dnsZones.insert(z);
+    for (const r of [...z.records].reverse()) await tx.dnsZones.insertRecord(r);
+  }
   await tx.setupKeys.insert(f.setupKey);
   await tx.tokens.insert(f.token);
 }
