@@ -63,6 +63,11 @@ export const ENV_SETTINGS = {
     parse: optionalText,
   },
   changeBusRedisPrefix: { env: 'NB_CHANGE_BUS_REDIS_PREFIX', description: 'channel prefix on the change-bus Redis, so several deployments (or tests) share one Redis', parse: busPrefix },
+  geolocationDb: {
+    env: 'NB_GEOLOCATION_DB',
+    description: 'MaxMind-format City database (.mmdb) for geo posture checks and the locations API; unset = the newest GeoLite2-City*.mmdb in the data dir, else none',
+    parse: optionalText,
+  },
   maxConcurrentSyncs: { env: 'NB_MAX_CONCURRENT_SYNCS', description: 'Sync set-ups in flight before RESOURCE_EXHAUSTED; negative disables', parse: intOr(1000) },
 } as const satisfies Record<string, Setting<unknown>>;
 

@@ -5,20 +5,8 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { MmdbGeolocation } from './mmdb-geolocation.js';
 import { findDatabaseFile, openGeolocation } from './open-geolocation.js';
+import { TEST_NETWORKS } from './testing/test-networks.js';
 import { writeMmdb } from './testing/write-mmdb.js';
-
-const city = (code: string, country: string, id: number, name: string) => ({
-  country: { iso_code: code, names: { en: country } },
-  city: { geoname_id: id, names: { en: name } },
-});
-
-export const TEST_NETWORKS = [
-  { cidr: '198.51.100.0/24', record: city('DE', 'Germany', 2950159, 'Berlin') },
-  { cidr: '198.51.101.0/24', record: city('DE', 'Germany', 2867714, 'Munich') },
-  { cidr: '203.0.113.0/25', record: city('FR', 'France', 2988507, 'Paris') },
-  { cidr: '203.0.113.128/25', record: { country: { iso_code: 'FR', names: { en: 'France' } } } },
-  { cidr: '127.0.0.0/8', record: city('NL', 'Netherlands', 2759794, 'Amsterdam') },
-];
 
 test('lookups through mmdb-lib: country, city, unknown, IPv4-mapped, IPv6 in an IPv4 database, garbage', () => {
   const geo = new MmdbGeolocation(writeMmdb(TEST_NETWORKS));

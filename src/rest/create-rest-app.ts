@@ -15,6 +15,7 @@ import { registerDnsRoutes } from './routes/dns.js';
 import { registerDnsZoneRoutes } from './routes/dns-zones.js';
 import { registerGroupRoutes } from './routes/groups.js';
 import { registerInstanceRoutes } from './routes/instance.js';
+import { registerLocationRoutes } from './routes/locations.js';
 import { registerPeerRoutes } from './routes/peers.js';
 import { registerPolicyRoutes } from './routes/policies.js';
 import { registerPostureCheckRoutes } from './routes/posture-checks.js';
@@ -122,6 +123,7 @@ export function createRestApp(deps: RestDeps, options: RestAppOptions = {}): Fas
       registerDnsZoneRoutes(api, deps);
       registerPostureCheckRoutes(api, deps);
       registerInstanceRoutes(api, deps);
+      registerLocationRoutes(api, deps);
     },
     { prefix: '/api' },
   );

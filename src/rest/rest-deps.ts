@@ -61,6 +61,11 @@ export interface RestDeps {
   readonly dnsSettings: DnsSettingsService;
   readonly postureChecks: PostureCheckService;
   readonly dnsZones: DnsZoneService;
+  /**
+   * The geolocation database; without it the locations API and geo posture checks answer
+   * upstream's 412 and no peer has a location.
+   */
+  readonly geo?: GeoListing;
   readonly snapshots: SnapshotSource;
   /** The server's DNS domain (`--dns-domain`); an account's own setting overrides it. */
   readonly dnsDomain: string;
@@ -77,6 +82,12 @@ export interface RestDeps {
   readonly embeddedUsers?: EmbeddedUserLifecycle;
   /** Node handler of the embedded OpenID provider, mounted at `path` (its issuer's path). */
   readonly oidcProvider?: { readonly path: string; handle(req: IncomingMessage, res: ServerResponse): void };
+}
+
+/** The geolocation database's country and city lists (src/geo). */
+export interface GeoListing {
+  countries(): readonly { readonly countryCode: string; readonly countryName: string }[];
+  cities(countryCode: string): readonly { readonly geoNameId: number; readonly cityName: string }[];
 }
 
 /** `setup_required` and `POST /api/setup` (src/idp's InstanceSetup). */

@@ -55,6 +55,7 @@ function probes(f: RestFixture, self: Member): [module: string, op: Op, method: 
     ['groups', 'delete', 'DELETE', `/api/groups/${nope}`, undefined, 404],
     ['policies', 'read', 'GET', '/api/policies', undefined, 200],
     ['policies', 'read', 'GET', '/api/posture-checks', undefined, 200],
+    ['policies', 'read', 'GET', '/api/locations/countries', undefined, 200],
     ['policies', 'create', 'POST', '/api/policies', { name: '', enabled: true, rules: [] }, 422],
     ['policies', 'create', 'POST', '/api/posture-checks', { name: 'c', description: '' }, 422],
     ['policies', 'update', 'PUT', `/api/policies/${nope}`, { name: '', enabled: true, rules: [] }, 422],
