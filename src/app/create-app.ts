@@ -11,6 +11,7 @@ import { InProcessChangeBus, type ChangeBus } from '../domain/change-bus.js';
 import { systemClock, type Clock } from '../domain/clock.js';
 import { xidGenerator } from '../domain/id-generator.js';
 import { createDomainServices } from '../domain/create-domain-services.js';
+import { openGeolocation, withPeerLocations } from '../geo/index.js';
 import { createRestApp } from '../rest/create-rest-app.js';
 import { MemoryCacheStore } from '../cache/memory-cache-store.js';
 import { RedisCacheStore } from '../cache/redis-cache-store.js';
@@ -130,6 +131,11 @@ export async function createApp(config: Config, overrides: AppOverrides = {}, st
   // The data dir holds the server key and (SQLite) the store: 0700, its files 0600.
   for (const c of securePrivateDataDir(config.dataDir)) log.warn({ path: c.path, from: c.from, to: c.to }, `tightened permissions of ${c.path} from ${c.from} to ${c.to}`);
 
+  // A configured geolocation database that cannot be read stops start-up; none at all is upstream's degraded mode.
+  const geolocation = await openGeolocation({ path: config.geolocationDb, dataDir: config.dataDir });
+  if (geolocation) log.info({ file: geolocation.file }, 'geolocation database loaded');
+  else log.info('no geolocation database (NB_GEOLOCATION_DB or GeoLite2-City*.mmdb in the data dir): geo posture checks and the locations API are unavailable');
+
   const lostConnection = (err: Error) => log.warn({ err }, 'database connection lost; the pool reconnects on demand');
   const store = overrides.store ?? (await openStore(config.store.engine === 'sqlite' ? { engine: 'sqlite', file: config.store.file } : { ...config.store, onConnectionError: lostConnection }));
   // A database still starting (or restarting with us) is waited for, with a warning per attempt.
@@ -137,6 +143,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}, st
     await store.close().catch(() => undefined);
     throw err;
   });
+  // Snapshots for maps and the accessible-peers view carry peer locations when a database is loaded.
+  const snapshotSource = geolocation ? withPeerLocations(store, geolocation.geo) : store;
   // Shared by every process on the store (several processes): the server key and, with the
   // built-in services, the TURN/relay secret; an existing data-dir file is imported on first start.
   const envelope = new ServerEnvelope(await loadSharedServerKey(config.dataDir, store.serverSecrets, clock.now()));
@@ -241,7 +249,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}, st
     // Only other processes need to hear of it (this one updated its copy in place).
     redisBus && ((p) => redisBus.publish({ accountId: p.accountId, serial: serials.peek(p.accountId) ?? 0, peers: [], updatedPeers: [{ id: p.id, key: p.key, loginGeneration: p.loginGeneration }] })),
   );
-  const maps = new AccountMaps({ source: store, clock, dnsDomain: config.dnsDomain, onCompute: (s) => metrics.mapComputeDuration.observe(s) });
+  const maps = new AccountMaps({ source: snapshotSource, clock, dnsDomain: config.dnsDomain, onCompute: (s) => metrics.mapComputeDuration.observe(s) });
   const streams = new PeerRegistry<LiveStream>();
   const stopResyncMaps = bus.subscribe((change) => {
     if (change.resync) maps.forget(change.accountId);
@@ -293,7 +301,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}, st
   const restApp = createRestApp({
     ...domain,
     accounts: activity.watchingSettings(domain.accounts),
-    snapshots: store,
+    snapshots: snapshotSource,
+    ...(geolocation ? { geo: geolocation.geo } : {}),
     dnsDomain: config.dnsDomain,
     clock,
     log,

@@ -72,3 +72,10 @@ test('auth settings: none without a file, else what the file says, frozen', () =
   assert.equal(c.auth.pkceAuthorizationFlow?.providerConfig.clientId, 'p');
   assert.ok(Object.isFrozen(c.auth.pkceAuthorizationFlow?.providerConfig.redirectUrls));
 });
+
+test('NB_GEOLOCATION_DB: unset leaves the data-dir lookup; a relative path is made absolute', () => {
+  assert.equal(buildConfig({ ...base, env: readEnvSettings({}) }).geolocationDb, undefined);
+  assert.equal(buildConfig({ ...base, env: readEnvSettings({ NB_GEOLOCATION_DB: '  ' }) }).geolocationDb, undefined);
+  const c = buildConfig({ ...base, env: readEnvSettings({ NB_GEOLOCATION_DB: 'geo/City.mmdb' }) });
+  assert.equal(c.geolocationDb, `${process.cwd()}/geo/City.mmdb`);
+});

@@ -38,6 +38,8 @@ export interface Config {
   readonly maxConcurrentSyncs: number;
   /** Audit events older than this are pruned; 0 (or absent) keeps them forever. */
   readonly auditRetentionMs?: number;
+  /** NB_GEOLOCATION_DB (absolute): the geolocation database; unset = look in the data dir. */
+  readonly geolocationDb?: string;
   /** NB_GRPC_HANDSHAKE_TIMEOUT: time a new gRPC connection has for TLS and the HTTP/2 preface. */
   readonly grpcHandshakeTimeoutMs: number;
   /**
@@ -259,6 +261,7 @@ export function buildConfig(input: {
     logLevelOverride: { redisAddress: env.logLevelRedisAddress, key: env.logLevelRedisKey, intervalMs: env.logLevelIntervalMs },
     maxConcurrentSyncs: env.maxConcurrentSyncs,
     auditRetentionMs: env.auditRetentionMs,
+    ...(env.geolocationDb === undefined ? {} : { geolocationDb: resolve(env.geolocationDb) }),
     grpcHandshakeTimeoutMs: env.grpcHandshakeTimeoutMs,
     auth: embeddedIdp ? embeddedAuthSettings(embeddedIdp) : (file?.auth ?? NO_AUTH),
     embeddedIdp,

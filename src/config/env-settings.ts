@@ -72,6 +72,11 @@ export const ENV_SETTINGS = {
       return ms;
     },
   },
+  geolocationDb: {
+    env: 'NB_GEOLOCATION_DB',
+    description: 'MaxMind-format City database (.mmdb) for geo posture checks and the locations API; unset = the newest GeoLite2-City*.mmdb in the data dir, else none',
+    parse: optionalText,
+  },
   maxConcurrentSyncs: { env: 'NB_MAX_CONCURRENT_SYNCS', description: 'Sync set-ups in flight before RESOURCE_EXHAUSTED; negative disables', parse: intOr(1000) },
 } as const satisfies Record<string, Setting<unknown>>;
 

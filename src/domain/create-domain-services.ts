@@ -2,6 +2,7 @@ import { createAccountService, type AccountService } from './accounts/account-se
 import { createActivityService, type ActivityService } from './activity/activity-service.js';
 import { ensureDefaultAccount, type DefaultAccount } from './accounts/ensure-default-account.js';
 import { createDnsSettingsService, type DnsSettingsService } from './dns-settings/dns-settings-service.js';
+import { createDnsZoneService, type DnsZoneService } from './dns-zones/dns-zone-service.js';
 import type { DomainDeps } from './domain-deps.js';
 import { createGroupService, type GroupService } from './groups/group-service.js';
 import { createNetworkResourceService, createNetworkRouterService, createNetworkService, type NetworkResourceService, type NetworkRouterService, type NetworkService } from './networks/index.js';
@@ -34,6 +35,7 @@ export interface DomainServices {
   readonly networks: NetworkService;
   readonly networkResources: NetworkResourceService;
   readonly networkRouters: NetworkRouterService;
+  readonly dnsZones: DnsZoneService;
   ensureDefaultAccount(opts?: { now?: number }): Promise<DefaultAccount>;
 }
 
@@ -55,6 +57,7 @@ export function createDomainServices(deps: DomainDeps): DomainServices {
     networks: createNetworkService(deps),
     networkResources: createNetworkResourceService(deps),
     networkRouters: createNetworkRouterService(deps),
+    dnsZones: createDnsZoneService(deps, deps.dnsDomain),
     ensureDefaultAccount: (opts) => ensureDefaultAccount(deps, opts),
   };
 }

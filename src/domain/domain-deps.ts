@@ -12,6 +12,6 @@ export interface DomainDeps {
   readonly ids: IdGenerator;
   /** Defaults to `cryptoRandom`. */
   readonly random?: Random;
-  /** The server's DNS domain (`--dns-domain`): peers' FQDNs in audit events when the account sets none. */
+  /** The server's DNS domain (`--dns-domain`): peers' FQDNs in audit events when the account sets none; custom zones may not reuse it. */
   readonly dnsDomain?: string;
 }

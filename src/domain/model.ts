@@ -380,6 +380,50 @@ export interface AccountSnapshot {
   readonly networks?: readonly ResourceNetwork[];
   readonly networkResources?: readonly NetworkResource[];
   readonly networkRouters?: readonly NetworkRouter[];
+  /** Custom DNS zones with their records (absent in snapshots built before zones existed). */
+  readonly dnsZones?: readonly DnsZone[];
+  /**
+   * Geolocation of peers' connection IPs by peer ID, filled where a geolocation database is
+   * configured; posture geo checks read it (a peer without an entry has no location).
+   */
+  readonly peerLocations?: ReadonlyMap<string, PeerLocation>;
+}
+
+/** Country and city of a peer's connection IP (GeoLite2 City), as geo posture checks compare them. */
+export interface PeerLocation {
+  /** ISO 3166-1 alpha-2. */
+  readonly countryCode: string;
+  /** English city name; empty when the database knows only the country. */
+  readonly cityName: string;
+  readonly geoNameId: number;
+}
+
+export type DnsRecordType = 'A' | 'AAAA' | 'CNAME';
+
+/** One record of a custom zone (SEMANTICS.md §1.12); `name` is a full domain inside the zone. */
+export interface DnsRecord {
+  readonly id: string;
+  readonly accountId: string;
+  readonly zoneId: string;
+  readonly name: string;
+  readonly type: DnsRecordType;
+  readonly content: string;
+  /** Seconds; ≥ 0. */
+  readonly ttl: number;
+}
+
+/** A custom DNS zone served by the peers' local resolvers in its distribution groups. */
+export interface DnsZone {
+  readonly id: string;
+  readonly accountId: string;
+  readonly name: string;
+  /** Unique per account; cannot change after creation. */
+  readonly domain: string;
+  readonly enabled: boolean;
+  readonly enableSearchDomain: boolean;
+  readonly distributionGroups: readonly string[];
+  /** Sorted by ID. */
+  readonly records: readonly DnsRecord[];
 }
 
 /** Name of the group every peer joins (identified by name, SEMANTICS.md §1.5). */

@@ -114,7 +114,8 @@ export class AccountIndex {
       let results = this.postureResults.get(id);
       if (!results) this.postureResults.set(id, (results = new Uint8Array(this.size)));
       if (results[peerIndex] === 0) {
-        results[peerIndex] = passesPostureCheck(check.checks, this.peers[peerIndex]!) ? PASS : FAIL;
+        const peer = this.peers[peerIndex]!;
+        results[peerIndex] = passesPostureCheck(check.checks, peer, this.snapshot.peerLocations?.get(peer.id) ?? null) ? PASS : FAIL;
       }
       if (results[peerIndex] === FAIL) return false;
     }

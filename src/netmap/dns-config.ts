@@ -1,10 +1,12 @@
 /**
  * DNS configuration of a receiver (SEMANTICS.md §4.10): service on unless the receiver is in a
  * DNS-disabled management group; the peer zone limited to the receiver and the peers it can
- * see; nameserver groups distributed to its groups, minus those it serves itself.
+ * see, then the account's custom zones distributed to it; nameserver groups distributed to its
+ * groups, minus those it serves itself.
  */
 import type { NameServerGroup } from '../domain/model.js';
 import type { AccountIndex } from './account-index.js';
+import { accountZonesFor } from './account-zones.js';
 import type { CustomZone, DnsConfig, NameServerGroupConfig, SimpleRecord } from './network-map.js';
 
 /** False when the receiver is in any DNS-disabled management group. */
@@ -45,7 +47,8 @@ export function dnsConfigFor(index: AccountIndex, receiverIndex: number, dnsDoma
   const groups = index.groupsOf[receiverIndex]!;
   const disabled = index.snapshot.account.dnsSettings.disabledManagementGroups;
   if (!dnsServiceEnabled(disabled, groups)) return disabledDnsConfig(index.forwarderPort);
-  const ip = index.peers[receiverIndex]!.ip;
+  const receiver = index.peers[receiverIndex]!;
+  const ip = receiver.ip;
   const nameServerGroups = [...index.snapshot.nameServerGroups]
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .filter((ns) => nameServerGroupApplies(ns, groups, ip))
@@ -53,7 +56,10 @@ export function dnsConfigFor(index: AccountIndex, receiverIndex: number, dnsDoma
   return {
     serviceEnable: true,
     nameServerGroups,
-    customZones: dnsDomain === '' ? [] : [peerZone(dnsDomain, zoneRecords())],
+    customZones: [
+      ...(dnsDomain === '' ? [] : [peerZone(dnsDomain, zoneRecords())]),
+      ...accountZonesFor(index.snapshot.dnsZones ?? [], groups, receiver.meta.netbirdVersion),
+    ],
     forwarderPort: index.forwarderPort,
   };
 }

@@ -9,6 +9,7 @@ import {
   processPasses,
 } from './passes-posture-check.js';
 import { type MetaInit, accountBuilder, testMeta } from './fixtures/account-builder.js';
+import { mapOf } from './fixtures/map-view.js';
 
 const m = (init: MetaInit) => testMeta(init);
 
@@ -93,5 +94,29 @@ describe('passesPostureCheck', () => {
   it('an empty definition passes', () => assert.equal(passesPostureCheck({}, peer), true));
   it('geolocation fails without a location', () => {
     assert.equal(passesPostureCheck({ geoLocationCheck: { locations: [{ countryCode: 'DE', cityName: '' }], action: 'deny' } }, peer), false);
+  });
+});
+
+describe('geo posture checks in the map (snapshot peerLocations)', () => {
+  const build = () =>
+    accountBuilder({ allGroup: false }).peer('de').peer('fr').peer('unknown').peer('dst')
+      .group('src', ['de', 'fr', 'unknown']).group('dst', ['dst'])
+      .postureCheck('geo', { geoLocationCheck: { locations: [{ countryCode: 'DE', cityName: '' }], action: 'allow' } })
+      .policy('p', { sourcePostureChecks: ['geo'], rules: [{ sources: ['src'], destinations: ['dst'], bidirectional: true }] })
+      .build();
+  const locations = new Map([
+    ['de', { countryCode: 'DE', cityName: 'Berlin', geoNameId: 2950159 }],
+    ['fr', { countryCode: 'FR', cityName: 'Paris', geoNameId: 2988507 }],
+  ]);
+  it('only the source peer in an allowed country reaches the destination; a peer without a location fails', () => {
+    const s = { ...build(), peerLocations: locations };
+    const names = (peer: string) => mapOf(s, peer).remotePeers.map((p) => p.wgPubKey.replace(/^key-/, '')).sort();
+    assert.deepEqual(names('dst'), ['de']);
+    assert.deepEqual(names('de'), ['dst']);
+    assert.deepEqual(names('fr'), []);
+    assert.deepEqual(names('unknown'), []);
+  });
+  it('without locations (no database) every geo-checked source fails', () => {
+    assert.deepEqual(mapOf(build(), 'dst').remotePeers, []);
   });
 });

@@ -8,7 +8,7 @@ import { meetsMinVersion, satisfiesMinVersion } from './meets-min-version.js';
 
 type Def = Required<PostureCheckDefinition>;
 
-/** Geolocation of a peer's public IP. Our model stores none, so callers pass `null`. */
+/** Geolocation of a peer's connection IP (the snapshot's `peerLocations`); `null` when unknown. */
 export interface PeerLocation {
   readonly countryCode: string;
   readonly cityName: string;

@@ -12,9 +12,11 @@ import type { RestApp } from './rest-app.js';
 import type { RestDeps } from './rest-deps.js';
 import { registerAccountRoutes } from './routes/accounts.js';
 import { registerDnsRoutes } from './routes/dns.js';
+import { registerDnsZoneRoutes } from './routes/dns-zones.js';
 import { registerEventRoutes } from './routes/events.js';
 import { registerGroupRoutes } from './routes/groups.js';
 import { registerInstanceRoutes } from './routes/instance.js';
+import { registerLocationRoutes } from './routes/locations.js';
 import { registerNetworkRoutes } from './routes/networks.js';
 import { registerPeerRoutes } from './routes/peers.js';
 import { registerPolicyRoutes } from './routes/policies.js';
@@ -120,10 +122,12 @@ export function createRestApp(deps: RestDeps, options: RestAppOptions = {}): Fas
       registerSetupKeyRoutes(api, deps);
       registerRouteRoutes(api, deps);
       registerDnsRoutes(api, deps);
+      registerDnsZoneRoutes(api, deps);
       registerPostureCheckRoutes(api, deps);
       registerNetworkRoutes(api, deps);
       registerInstanceRoutes(api, deps);
       registerEventRoutes(api, deps);
+      registerLocationRoutes(api, deps);
     },
     { prefix: '/api' },
   );

@@ -3,6 +3,7 @@ import type { AccountService } from '../domain/accounts/account-service.js';
 import type { ActivityService } from '../domain/activity/activity-service.js';
 import type { Clock } from '../domain/clock.js';
 import type { DnsSettingsService } from '../domain/dns-settings/dns-settings-service.js';
+import type { DnsZoneService } from '../domain/dns-zones/dns-zone-service.js';
 import type { GroupService } from '../domain/groups/group-service.js';
 import type { Account, AccountSnapshot, User } from '../domain/model.js';
 import type { NameServerGroupService } from '../domain/nameservers/nameserver-group-service.js';
@@ -66,6 +67,12 @@ export interface RestDeps {
   readonly networks: NetworkService;
   readonly networkResources: NetworkResourceService;
   readonly networkRouters: NetworkRouterService;
+  readonly dnsZones: DnsZoneService;
+  /**
+   * The geolocation database; without it the locations API and geo posture checks answer
+   * upstream's 412 and no peer has a location.
+   */
+  readonly geo?: GeoListing;
   readonly snapshots: SnapshotSource;
   /** The server's DNS domain (`--dns-domain`); an account's own setting overrides it. */
   readonly dnsDomain: string;
@@ -82,6 +89,12 @@ export interface RestDeps {
   readonly embeddedUsers?: EmbeddedUserLifecycle;
   /** Node handler of the embedded OpenID provider, mounted at `path` (its issuer's path). */
   readonly oidcProvider?: { readonly path: string; handle(req: IncomingMessage, res: ServerResponse): void };
+}
+
+/** The geolocation database's country and city lists (src/geo). */
+export interface GeoListing {
+  countries(): readonly { readonly countryCode: string; readonly countryName: string }[];
+  cities(countryCode: string): readonly { readonly geoNameId: number; readonly cityName: string }[];
 }
 
 /** `setup_required` and `POST /api/setup` (src/idp's InstanceSetup). */

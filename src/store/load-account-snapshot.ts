@@ -10,7 +10,7 @@ import type { Repositories } from '../domain/ports/repositories.js';
 export async function loadAccountSnapshot(repos: Repositories, accountId: string): Promise<AccountSnapshot> {
   const account = await repos.accounts.get(accountId);
   if (account === undefined) throw notFound(`account ${accountId} not found`);
-  const [peers, users, groups, policies, postureChecks, routes, nameServerGroups, networks, networkResources, networkRouters] = await Promise.all([
+  const [peers, users, groups, policies, postureChecks, routes, nameServerGroups, networks, networkResources, networkRouters, dnsZones] = await Promise.all([
     repos.peers.list(accountId),
     repos.users.list(accountId),
     repos.groups.list(accountId),
@@ -21,6 +21,7 @@ export async function loadAccountSnapshot(repos: Repositories, accountId: string
     repos.networks.list(accountId),
     repos.networkResources.list(accountId),
     repos.networkRouters.list(accountId),
+    repos.dnsZones.list(accountId),
   ]);
-  return { account, peers, users, groups, policies, postureChecks, routes, nameServerGroups, networks, networkResources, networkRouters };
+  return { account, peers, users, groups, policies, postureChecks, routes, nameServerGroups, networks, networkResources, networkRouters, dnsZones };
 }

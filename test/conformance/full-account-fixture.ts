@@ -111,6 +111,15 @@ export function fullAccount(tag: string): FullAccount {
       { id: id('rtr-a'), accountId, networkId: id('net-a'), peer: peerA.id, peerGroups: [], masquerade: true, metric: 100, enabled: true },
       { id: id('rtr-b'), accountId, networkId: id('net-b'), peer: '', peerGroups: [id('grp-dev')], masquerade: false, metric: 9999, enabled: false },
     ],
+    dnsZones: [
+      {
+        id: id('zone'), accountId, name: 'Internal', domain: `${tag}.zone.example`, enabled: true, enableSearchDomain: true, distributionGroups: [id('grp-all'), id('grp-dev')],
+        records: [
+          { id: id('zrec-a'), accountId, zoneId: id('zone'), name: `app.${tag}.zone.example`, type: 'A', content: '10.20.0.1', ttl: 300 },
+          { id: id('zrec-b'), accountId, zoneId: id('zone'), name: `www.${tag}.zone.example`, type: 'CNAME', content: `app.${tag}.zone.example`, ttl: 0 },
+        ],
+      },
+    ],
   };
   const setupKey: SetupKey = {
     id: id('sk'), accountId, keyHash: `${tag}-hash`, keySecret: 'ABCDE****', name: 'ci', type: 'reusable', createdAt: T, updatedAt: T + 1, expiresAt: T + 86_400_000,
@@ -136,6 +145,10 @@ export async function insertFullAccount(tx: Repositories, f: FullAccount): Promi
   for (const n of s.networks ?? []) await tx.networks.insert(n);
   for (const r of s.networkResources ?? []) await tx.networkResources.insert(r);
   for (const r of s.networkRouters ?? []) await tx.networkRouters.insert(r);
+  for (const z of s.dnsZones ?? []) {
+    await tx.dnsZones.insert(z);
+    for (const r of [...z.records].reverse()) await tx.dnsZones.insertRecord(r);
+  }
   await tx.setupKeys.insert(f.setupKey);
   await tx.tokens.insert(f.token);
 }

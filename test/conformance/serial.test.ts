@@ -40,6 +40,16 @@ const withRouter = async (ctx: DomainCtx) => {
   const router = await ctx.svc.networkRouters.create(ctx.accountId, network, { peerGroups: [ctx.seeded.allGroupId], masquerade: true, metric: 100, enabled: true });
   return { network, router: router.id };
 };
+const zoneInput = (group: string) => ({ name: 'z', domain: 'zone.example', enabled: true, enableSearchDomain: false, distributionGroups: [group] });
+const recordInput = (ip: string) => ({ name: 'app.zone.example', type: 'A' as const, content: ip, ttl: 300 });
+const withZone = async (ctx: DomainCtx) => {
+  const { group } = await withGroup(ctx);
+  return { group, zone: (await ctx.svc.dnsZones.create(ctx.accountId, zoneInput(group))).id };
+};
+const withZoneRecord = async (ctx: DomainCtx) => {
+  const s = await withZone(ctx);
+  return { ...s, record: (await ctx.svc.dnsZones.createRecord(ctx.accountId, s.zone, recordInput('10.0.0.7'))).id };
+};
 
 const SCENARIOS: Record<MapRelevantChange, Scenario> = {
   'network-deleted': { prepare: withResource, act: (ctx, s) => ctx.svc.networks.delete(ctx.accountId, s['network']!) },
@@ -157,6 +167,11 @@ const SCENARIOS: Record<MapRelevantChange, Scenario> = {
     act: (ctx, s) => ctx.svc.nameServerGroups.delete(ctx.accountId, s['ns']!),
   },
   'dns-settings-updated': { prepare: withGroup, act: (ctx, s) => ctx.svc.dnsSettings.update(ctx.accountId, { disabledManagementGroups: [s['group']!] }) },
+  'dns-zone-updated': { prepare: withZoneRecord, act: (ctx, s) => ctx.svc.dnsZones.update(ctx.accountId, s['zone']!, { ...zoneInput(s['group']!), name: 'renamed' }) },
+  'dns-zone-deleted': { prepare: withZoneRecord, act: (ctx, s) => ctx.svc.dnsZones.delete(ctx.accountId, s['zone']!) },
+  'dns-record-created': { prepare: withZone, act: (ctx, s) => ctx.svc.dnsZones.createRecord(ctx.accountId, s['zone']!, recordInput('10.0.0.9')) },
+  'dns-record-updated': { prepare: withZoneRecord, act: (ctx, s) => ctx.svc.dnsZones.updateRecord(ctx.accountId, s['zone']!, s['record']!, recordInput('10.0.0.8')) },
+  'dns-record-deleted': { prepare: withZoneRecord, act: (ctx, s) => ctx.svc.dnsZones.deleteRecord(ctx.accountId, s['zone']!, s['record']!) },
   'account-settings-updated': { prepare: none, act: (ctx) => ctx.svc.accounts.updateSettings(ctx.accountId, { lazyConnectionEnabled: true }) },
   'user-created': {
     prepare: none,
@@ -213,6 +228,7 @@ for (const engine of ENGINES) {
       const ctx = await domainCtx(store);
       const peer = await ctx.registerPeer('quiet');
       const cases: [string, () => Promise<unknown>][] = [
+        ['DNS zone create', () => ctx.svc.dnsZones.create(ctx.accountId, { name: 'q', domain: 'quiet.example', enabled: true, enableSearchDomain: false, distributionGroups: [ctx.seeded.allGroupId] })],
         ['setup key create', () => ctx.svc.setupKeys.create(ctx.accountId, { name: 'k2', type: 'one-off', expiresIn: 3600, usageLimit: 0, autoGroups: [], ephemeral: false, allowExtraDnsLabels: false })],
         ['posture check create', () => ctx.svc.postureChecks.create(ctx.accountId, { name: 'q', checks: { nbVersionCheck: { minVersion: '0.1.0' } } })],
         ['settings outside the map', () => ctx.svc.accounts.updateSettings(ctx.accountId, { regularUsersViewBlocked: false })],

@@ -6,6 +6,8 @@
 import type { FastifyInstance } from 'fastify';
 import { createDomainServices, type DomainServices } from '../../src/domain/create-domain-services.js';
 import type { Peer, PeerMeta } from '../../src/domain/model.js';
+import { MmdbGeolocation } from '../../src/geo/index.js';
+import { testDatabase } from '../../src/geo/testing/test-networks.js';
 import { createRestApp } from '../../src/rest/index.js';
 import type { Store } from '../../src/store/index.js';
 import type { StoreEngine } from '../conformance/store-engines.js';
@@ -48,7 +50,11 @@ async function tokenFor(services: DomainServices, accountId: string, userId: str
   return created.plainToken;
 }
 
-export async function openRestFixture(engine: StoreEngine): Promise<RestFixture> {
+/**
+ * @param opts.geo the geolocation database the API lists and geo checks need; by default a small
+ *   test database (src/geo/testing), `null` for none (upstream's 412 answers)
+ */
+export async function openRestFixture(engine: StoreEngine, opts: { geo?: MmdbGeolocation | null } = {}): Promise<RestFixture> {
   const store = await engine.open();
   const deps = testDeps(store);
   // As create-app.ts: the domain knows the server's DNS domain (peer FQDNs in audit events).
@@ -58,7 +64,8 @@ export async function openRestFixture(engine: StoreEngine): Promise<RestFixture>
   const second = await seedAccount(deps, 7);
   const main = { accountId: account.id, ownerId: owner.id, token: await tokenFor(services, account.id, owner.id) };
   const other = { accountId: second.account.id, ownerId: second.ownerId, token: await tokenFor(services, second.account.id, second.ownerId) };
-  const app = createRestApp({ ...services, snapshots: store, dnsDomain: 'netbird.selfhosted', clock: deps.clock, log: { error: (obj) => logged.push(obj) } });
+  const geo = opts.geo === undefined ? new MmdbGeolocation(testDatabase()) : (opts.geo ?? undefined);
+  const app = createRestApp({ ...services, ...(geo ? { geo } : {}), snapshots: store, dnsDomain: 'netbird.selfhosted', clock: deps.clock, log: { error: (obj) => logged.push(obj) } });
   const setupKeys = new Map<string, string>();
   return {
     app,

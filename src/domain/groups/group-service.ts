@@ -8,6 +8,7 @@ import { SYSTEM_INITIATOR, type InitiatorId } from '../activity/activity-event.j
 import { recordActivity } from '../activity/record-activity.js';
 import { groupMembershipNotes } from '../activity/group-membership-notes.js';
 import { setGroupResources } from '../networks/set-group-resources.js';
+import { zonesUsingGroup } from '../dns-zones/zones-using-group.js';
 
 /** What the admin API sends to create or replace a group. */
 export interface GroupInput {
@@ -98,6 +99,7 @@ export function createGroupService(deps: DomainDeps): GroupService {
         const dnsSettings = account?.dnsSettings ?? { disabledManagementGroups: [] };
         const networkRouters = await tx.networkRouters.list(accountId);
         const refs = findGroupReferences(id, { policies, routes, nameServerGroups, setupKeys, users, dnsSettings, networkRouters });
+        refs.push(...zonesUsingGroup(id, await tx.dnsZones.list(accountId)));
         if (refs.length > 0) throw preconditionFailed(`group ${group.name} is still used by ${refs.join(', ')}`);
         // Network resources leave a deleted group, as upstream's resources live in the group.
         for (const r of await tx.networkResources.list(accountId)) {

@@ -8,6 +8,8 @@
 import type {
   Account,
   AccountSettings,
+  DnsRecord,
+  DnsZone,
   Group,
   NameServerGroup,
   NetworkResource,
@@ -126,6 +128,24 @@ export interface TokenRepository {
   touch(id: string, lastUsed: number): Promise<void>;
 }
 
+/** Custom DNS zones and their records (one port: a record never lives outside its zone). */
+export interface DnsZoneRepository {
+  /** The zone with its records. */
+  get(accountId: string, id: string): Promise<DnsZone | undefined>;
+  /** Every zone of the account with its records, by ID. */
+  list(accountId: string): Promise<DnsZone[]>;
+  findByDomain(accountId: string, domain: string): Promise<DnsZone | undefined>;
+  /** Stores the zone's own fields (its `records` are ignored). */
+  insert(zone: DnsZone): Promise<void>;
+  update(zone: DnsZone): Promise<void>;
+  /** Deletes the zone and every record in it. */
+  delete(accountId: string, id: string): Promise<void>;
+  getRecord(accountId: string, zoneId: string, id: string): Promise<DnsRecord | undefined>;
+  insertRecord(record: DnsRecord): Promise<void>;
+  updateRecord(record: DnsRecord): Promise<void>;
+  deleteRecord(accountId: string, zoneId: string, id: string): Promise<void>;
+}
+
 /** Every repository, bound to one transaction (or to autocommit for plain reads). */
 export interface Repositories {
   readonly accounts: AccountRepository;
@@ -143,4 +163,5 @@ export interface Repositories {
   readonly networks: ResourceNetworkRepository;
   readonly networkResources: NetworkResourceRepository;
   readonly networkRouters: NetworkRouterRepository;
+  readonly dnsZones: DnsZoneRepository;
 }

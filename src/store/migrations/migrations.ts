@@ -6,6 +6,7 @@ import { serverSecrets } from './0006-server-secrets.js';
 import { userInvites } from './0007-user-invites.js';
 import { networks } from './0008-networks.js';
 import { auditEvents } from './0010-audit-events.js';
+import { dnsZonesGeo } from './0009-dns-zones-geo.js';
 
 /**
  * Every migration, in order, keyed by a name that sorts by version. Append only: a released
@@ -19,4 +20,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0007-user-invites': userInvites,
   '0008-networks': networks,
   '0010-audit-events': auditEvents,
+  '0009-dns-zones-geo': dnsZonesGeo,
 };

@@ -8,6 +8,7 @@ import { createAccountRepository } from './account-repository.js';
 import { createAccountScopedRepository } from './account-scoped-repository.js';
 import type { DbHandle } from './db-handle.js';
 import { createEventRepository } from './event-repository.js';
+import { createDnsZoneRepository } from './dns-zone-repository.js';
 import { createGroupRepository } from './group-repository.js';
 import { createNetworkRepositories } from './network-repositories.js';
 import { createPeerRepository } from './peer-repository.js';
@@ -33,5 +34,6 @@ export function createRepositories(db: DbHandle, traits: EngineTraits): Reposito
     tokens: guardRepository(createTokenRepository(db)),
     activity: guardRepository(createEventRepository(db)),
     ...createNetworkRepositories(db),
+    dnsZones: guardRepository(createDnsZoneRepository(db)),
   };
 }

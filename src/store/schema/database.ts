@@ -273,6 +273,28 @@ export interface NetworkRoutersTable {
   enabled: Flag;
 }
 
+/** Custom DNS zones (migration 0009); `domain` unique per account. */
+export interface DnsZonesTable {
+  id: string;
+  account_id: string;
+  name: string;
+  domain: string;
+  enabled: Flag;
+  enable_search_domain: Flag;
+  distribution_groups: Json;
+}
+
+/** Records of a custom DNS zone (migration 0009). */
+export interface DnsRecordsTable {
+  id: string;
+  account_id: string;
+  zone_id: string;
+  name: string;
+  type: string;
+  content: string;
+  ttl: number;
+}
+
 export interface Database {
   accounts: AccountsTable;
   peers: PeersTable;
@@ -295,4 +317,6 @@ export interface Database {
   networks: NetworksTable;
   network_resources: NetworkResourcesTable;
   network_routers: NetworkRoutersTable;
+  dns_zones: DnsZonesTable;
+  dns_records: DnsRecordsTable;
 }
