@@ -18,6 +18,7 @@ import type {
   SetupKey,
   User,
 } from '../model.js';
+import type { InviteStore } from '../users/user-invite.js';
 
 export interface AccountRepository {
   get(id: string): Promise<Account | undefined>;
@@ -131,4 +132,6 @@ export interface Repositories {
   readonly postureChecks: PostureCheckRepository;
   readonly users: UserRepository;
   readonly tokens: TokenRepository;
+  /** The embedded IdP's invite links: an acceptance retires its invite in the user's transaction. */
+  readonly invites: InviteStore;
 }

@@ -8,6 +8,7 @@ import { createAccountRepository } from './account-repository.js';
 import { createAccountScopedRepository } from './account-scoped-repository.js';
 import type { DbHandle } from './db-handle.js';
 import { createGroupRepository } from './group-repository.js';
+import { createInviteRepository } from './invite-repository.js';
 import { createPeerRepository } from './peer-repository.js';
 import { createPolicyRepository } from './policy-repository.js';
 import { createSetupKeyRepository } from './setup-key-repository.js';
@@ -29,5 +30,6 @@ export function createRepositories(db: DbHandle, traits: EngineTraits): Reposito
     postureChecks: guardRepository(createAccountScopedRepository(db, 'posture_checks', { fromRow: postureCheckFromRow, toRow: postureCheckToRow })),
     users: guardRepository(createUserRepository(db)),
     tokens: guardRepository(createTokenRepository(db)),
+    invites: guardRepository(createInviteRepository(db)),
   };
 }
