@@ -12,6 +12,8 @@ import { storeAdapter } from './store-adapter.js';
 import { handleInteraction } from './handle-interaction.js';
 import { serveUserinfo, type UserinfoDeps } from './userinfo-endpoint.js';
 import { createInstanceSetup, type InstanceSetup } from './instance-setup.js';
+import { handleInvite, type InviteDeps, type InvitePort } from './handle-invite.js';
+import { INVITE_PUBLIC_RULE, takeToken, type Bucket } from '../rest/routes/invite-rate-limit.js';
 
 type ProviderModule = typeof import('oidc-provider');
 type Provider = InstanceType<ProviderModule['Provider']>;
@@ -22,6 +24,8 @@ const KEY_CHECK_MS = 30_000;
 const PRUNE_MS = 3600_000;
 /** Bytes of a form body the sign-in page reads. */
 const MAX_FORM_BYTES = 16 * 1024;
+/** Client IPs the invite page's rate limit tracks at once; the oldest is forgotten beyond it. */
+const MAX_TRACKED_IPS = 10_000;
 
 export interface EmbeddedIdpDeps {
   readonly settings: EmbeddedIdpSettings;
@@ -49,6 +53,7 @@ export class EmbeddedIdp {
   private keyCheck: Promise<void> | undefined;
   readonly mountPath: string;
   private readonly userinfo: UserinfoDeps;
+  private invitePage: InviteDeps | undefined;
 
   private constructor(
     private readonly deps: EmbeddedIdpDeps,
@@ -109,6 +114,31 @@ export class EmbeddedIdp {
     }
   }
 
+  /**
+   * Serves the invite-accept page at `<mount>/invite?token=…` with these operations (the
+   * embedded-user lifecycle, made after the provider), limited per client IP as the public
+   * JSON invite endpoints are.
+   */
+  serveInvitePages(invites: InvitePort): void {
+    const buckets = new Map<string, Bucket>();
+    const allow = (ip: string) => {
+      const { allowed, bucket } = takeToken(buckets.get(ip), this.deps.clock.now(), INVITE_PUBLIC_RULE);
+      buckets.delete(ip);
+      if (buckets.size >= MAX_TRACKED_IPS) buckets.delete(buckets.keys().next().value as string);
+      buckets.set(ip, bucket);
+      return allowed;
+    };
+    const dashboard = this.deps.settings.dashboardRedirectUris[0];
+    this.invitePage = {
+      invites,
+      allow,
+      maxFormBytes: MAX_FORM_BYTES,
+      action: `${this.mountPath}/invite`,
+      ...(dashboard ? { signInUrl: `${new URL(dashboard).origin}/` } : {}),
+      log: this.deps.log,
+    };
+  }
+
   /** Node handler for every request under the mount path. */
   handle(req: IncomingMessage, res: ServerResponse): void {
     if (this.deps.clock.now() - this.keysCheckedAt >= KEY_CHECK_MS && !this.keyCheck) {
@@ -124,6 +154,10 @@ export class EmbeddedIdp {
         this.deps.log.warn({ err: { message: (err as Error).message } }, 'embedded idp: userinfo failed');
         if (!res.headersSent) res.writeHead(500).end();
       });
+      return;
+    }
+    if (rest.split('?', 1)[0] === '/invite' && this.invitePage) {
+      void handleInvite(this.invitePage, req, res);
       return;
     }
     if (rest.startsWith('/interaction/')) {
