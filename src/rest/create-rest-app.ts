@@ -21,6 +21,7 @@ import { registerRouteRoutes } from './routes/routes.js';
 import { registerSetupKeyRoutes } from './routes/setup-keys.js';
 import { registerTokenRoutes } from './routes/tokens.js';
 import { registerUserRoutes } from './routes/users.js';
+import { registerIdentityProviderRoutes } from './routes/identity-providers.js';
 
 export interface RestAppOptions {
   /** Largest accepted request body in bytes; default 1 MiB. */
@@ -120,6 +121,7 @@ export function createRestApp(deps: RestDeps, options: RestAppOptions = {}): Fas
       registerDnsRoutes(api, deps);
       registerPostureCheckRoutes(api, deps);
       registerInstanceRoutes(api, deps);
+      registerIdentityProviderRoutes(api);
     },
     { prefix: '/api' },
   );
