@@ -129,3 +129,43 @@ for (const javaScriptEnabled of [true, false]) {
     assert.ok(!s.logged().includes('not the password'), 'a typed password was logged');
   });
 }
+
+browserTest('with JavaScript off: sign-in, sign-out through the confirmation form, and the error page of a bad request', async (kit, t) => {
+  const s = await startEmbeddedIdpServer();
+  t.after(() => s.stop());
+  const person = { email: 'noscript@example.test', password: 'noscript passphrase', name: 'No Script' };
+  assert.ok(await s.app.idp!.users.create(person));
+  const dash = await DashboardOrigin.listen(s.dashboardRedirect);
+  t.after(() => dash.close());
+  const page = await kit.newPage({ javaScriptEnabled: false });
+  const cli = new OidcCliClient(cliFlow(s.issuer, { clientId: 'netbird-dashboard', audience: 'netbird-dashboard' }));
+
+  const request = cli.pkceRequest(dash.redirectUri, {});
+  await page.goto(request.url);
+  await fill(page, 'E-mail', person.email);
+  await fill(page, 'Password', person.password);
+  const redirected = dash.nextRedirect();
+  await submit(page, 'Sign in');
+  const tokens = await cli.exchangeCode(request, (await redirected).get('code') ?? '');
+
+  // "Stay signed in" keeps the session; "Sign out" ends it and returns to the dashboard.
+  const end = `${s.issuer}/session/end?id_token_hint=${tokens.id_token}&post_logout_redirect_uri=${encodeURIComponent(`${dash.origin}/`)}`;
+  await page.goto(end);
+  await submit(page, 'Stay signed in');
+  const kept = dash.nextRedirect();
+  await page.goto(cli.pkceRequest(dash.redirectUri, {}).url);
+  assert.ok((await kept).get('code'), 'still signed in');
+  await page.goto(end);
+  assert.equal(await page.title(), 'Sign out · NetBird');
+  await submit(page, 'Sign out');
+  assert.equal(new URL(page.url()).origin, dash.origin);
+  await page.goto(cli.pkceRequest(dash.redirectUri, {}).url);
+  assert.equal(await page.title(), 'Sign in · NetBird');
+
+  // A client that does not exist: Roost's error page, no redirect anywhere.
+  const bad = new OidcCliClient(cliFlow(s.issuer, { clientId: 'no-such-client' })).pkceRequest(dash.redirectUri);
+  const answer = await page.goto(bad.url);
+  assert.equal(answer?.status(), 400);
+  assert.equal(await page.title(), 'Sign-in failed · NetBird');
+  assert.match((await page.textContent('main')) ?? '', /Start again from your application/);
+});
