@@ -13,6 +13,7 @@ import { handleInteraction } from './handle-interaction.js';
 import { serveUserinfo, type UserinfoDeps } from './userinfo-endpoint.js';
 import { createInstanceSetup, type InstanceSetup } from './instance-setup.js';
 import { handleInvite, type InviteDeps, type InvitePort } from './handle-invite.js';
+import { handleSetup } from './handle-setup.js';
 import { INVITE_PUBLIC_RULE, takeToken, type Bucket } from '../rest/routes/invite-rate-limit.js';
 
 type ProviderModule = typeof import('oidc-provider');
@@ -128,15 +129,13 @@ export class EmbeddedIdp {
       buckets.set(ip, bucket);
       return allowed;
     };
+    this.invitePage = { invites, allow, maxFormBytes: MAX_FORM_BYTES, action: `${this.mountPath}/invite`, ...this.signInLink(), log: this.deps.log };
+  }
+
+  /** The dashboard's address (the origin of its first redirect URI), where people sign in, if configured. */
+  private signInLink(): { signInUrl?: string } {
     const dashboard = this.deps.settings.dashboardRedirectUris[0];
-    this.invitePage = {
-      invites,
-      allow,
-      maxFormBytes: MAX_FORM_BYTES,
-      action: `${this.mountPath}/invite`,
-      ...(dashboard ? { signInUrl: `${new URL(dashboard).origin}/` } : {}),
-      log: this.deps.log,
-    };
+    return dashboard ? { signInUrl: `${new URL(dashboard).origin}/` } : {};
   }
 
   /** Node handler for every request under the mount path. */
@@ -154,6 +153,10 @@ export class EmbeddedIdp {
         this.deps.log.warn({ err: { message: (err as Error).message } }, 'embedded idp: userinfo failed');
         if (!res.headersSent) res.writeHead(500).end();
       });
+      return;
+    }
+    if (rest.split('?', 1)[0] === '/setup') {
+      void handleSetup({ setup: this.setup, maxFormBytes: MAX_FORM_BYTES, action: `${this.mountPath}/setup`, ...this.signInLink(), log: this.deps.log }, req, res);
       return;
     }
     if (rest.split('?', 1)[0] === '/invite' && this.invitePage) {
