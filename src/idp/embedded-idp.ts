@@ -14,7 +14,7 @@ import { serveUserinfo, type UserinfoDeps } from './userinfo-endpoint.js';
 import { createInstanceSetup, type InstanceSetup } from './instance-setup.js';
 import { handleInvite, type InviteDeps, type InvitePort } from './handle-invite.js';
 import { handleSetup } from './handle-setup.js';
-import { INVITE_PUBLIC_RULE, takeToken, type Bucket } from '../rest/routes/invite-rate-limit.js';
+import { takeToken, type Bucket, type BucketRule } from '../rest/routes/invite-rate-limit.js';
 
 type ProviderModule = typeof import('oidc-provider');
 type Provider = InstanceType<ProviderModule['Provider']>;
@@ -27,6 +27,11 @@ const PRUNE_MS = 3600_000;
 const MAX_FORM_BYTES = 16 * 1024;
 /** Client IPs the invite page's rate limit tracks at once; the oldest is forgotten beyond it. */
 const MAX_TRACKED_IPS = 10_000;
+/**
+ * The invite page's limit per client IP: the JSON endpoints' rate (10 a minute), with room for
+ * a person who mistypes a few times (a page view and each attempt are one request each).
+ */
+const INVITE_PAGE_RULE: BucketRule = { perMinute: 10, burst: 10 };
 
 export interface EmbeddedIdpDeps {
   readonly settings: EmbeddedIdpSettings;
@@ -117,13 +122,12 @@ export class EmbeddedIdp {
 
   /**
    * Serves the invite-accept page at `<mount>/invite?token=…` with these operations (the
-   * embedded-user lifecycle, made after the provider), limited per client IP as the public
-   * JSON invite endpoints are.
+   * embedded-user lifecycle, made after the provider), limited per client IP.
    */
   serveInvitePages(invites: InvitePort): void {
     const buckets = new Map<string, Bucket>();
     const allow = (ip: string) => {
-      const { allowed, bucket } = takeToken(buckets.get(ip), this.deps.clock.now(), INVITE_PUBLIC_RULE);
+      const { allowed, bucket } = takeToken(buckets.get(ip), this.deps.clock.now(), INVITE_PAGE_RULE);
       buckets.delete(ip);
       if (buckets.size >= MAX_TRACKED_IPS) buckets.delete(buckets.keys().next().value as string);
       buckets.set(ip, bucket);

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isRoostError } from '../domain/errors.js';
 import { readForm, sendHtml } from './html-response.js';
 import { invitePage, type InviteView } from './views/invite-page.js';
+import { asSentence } from './views/as-sentence.js';
 import { messagePage } from './views/message-page.js';
 
 /** The invite operations the page needs (the domain's embedded-user lifecycle has them). */
@@ -12,7 +13,7 @@ export interface InvitePort {
 
 export interface InviteDeps {
   readonly invites: InvitePort;
-  /** Per client IP, as the public JSON endpoints (IDENTITY.md §5.2): false → 429. */
+  /** Whether this client IP may make one more request (false → 429). */
   readonly allow: (clientIp: string) => boolean;
   readonly maxFormBytes: number;
   /** Where the page posts (`<mount>/invite`). */
@@ -48,7 +49,7 @@ export async function handleInvite(deps: InviteDeps, req: IncomingMessage, res: 
       await deps.invites.acceptInvite(token, password);
     } catch (err) {
       if (!isRoostError(err, 'InvalidArgument') && !isRoostError(err, 'AlreadyExists') && !isRoostError(err, 'NotFound')) throw err;
-      return page(422, sentence(err.message.replace(/^invalid password: /, '')));
+      return page(422, asSentence(err.message.replace(/^invalid password: /, '')));
     }
     const next = deps.signInUrl ? [`Sign in at ${deps.signInUrl} with ${invite.email} and your new password.`] : [`Sign in to NetBird with ${invite.email} and your new password.`];
     return sendHtml(res, 200, messagePage('Your account is ready', next));
@@ -62,9 +63,4 @@ export async function handleInvite(deps: InviteDeps, req: IncomingMessage, res: 
 function refusal(err: unknown): string {
   if (isRoostError(err, 'NotFound') || isRoostError(err, 'InvalidArgument')) return 'This invitation link is not valid. Check that you copied all of it, or ask for a new one.';
   throw err;
-}
-
-function sentence(message: string): string {
-  const s = message.charAt(0).toUpperCase() + message.slice(1);
-  return s.endsWith('.') ? s : `${s}.`;
 }

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isRoostError } from '../domain/errors.js';
 import { readForm, sendHtml } from './html-response.js';
 import type { InstanceSetup } from './instance-setup.js';
+import { asSentence } from './views/as-sentence.js';
 import { messagePage } from './views/message-page.js';
 import { setupPage } from './views/setup-page.js';
 
@@ -35,7 +36,7 @@ export async function handleSetup(deps: SetupPageDeps, req: IncomingMessage, res
     } catch (err) {
       if (isRoostError(err, 'PreconditionFailed')) return done();
       if (!isRoostError(err, 'InvalidArgument')) throw err;
-      return sendHtml(res, 422, setupPage({ action: deps.action, ...typed, error: sentence(err.message) }));
+      return sendHtml(res, 422, setupPage({ action: deps.action, ...typed, error: asSentence(err.message) }));
     }
     const next = deps.signInUrl ? `Sign in at ${deps.signInUrl} with ${typed.email} and your password.` : `Sign in with ${typed.email} and your password, e.g. with netbird up.`;
     return sendHtml(res, 200, messagePage('Owner created', [next]));
@@ -43,9 +44,4 @@ export async function handleSetup(deps: SetupPageDeps, req: IncomingMessage, res
     deps.log.warn({ err: { name: (err as Error).name, message: (err as Error).message } }, 'embedded idp: setup page failed');
     return sendHtml(res, 500, messagePage('Setup', ['Something went wrong. Try again.']));
   }
-}
-
-function sentence(message: string): string {
-  const s = message.charAt(0).toUpperCase() + message.slice(1);
-  return s.endsWith('.') ? s : `${s}.`;
 }
