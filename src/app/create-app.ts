@@ -298,6 +298,8 @@ export async function createApp(config: Config, overrides: AppOverrides = {}, st
 
   const grpcServer = createGrpcServer({ envelope, clock, log, sessions: createSessionAdapter({ envelope, login, sync, peers, sshJwt: sshJwtConfig(config.auth) }), authFlows: config.auth });
   // The REST edge takes the same validator and provisioning for `Bearer <JWT>` (IDENTITY.md §3.1).
+  const embeddedUsers = idp && createEmbeddedUserLifecycle({ users: domain.users, logins: idp.users, invites: store.invites, clock, ids: xidGenerator });
+  if (embeddedUsers) idp?.serveInvitePages(embeddedUsers);
   const restApp = createRestApp({
     ...domain,
     accounts: activity.watchingSettings(domain.accounts),
@@ -310,7 +312,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}, st
     resolveUser,
     tokenHashes: store.repos.tokens,
     instance: idp?.setup,
-    embeddedUsers: idp && createEmbeddedUserLifecycle({ users: domain.users, logins: idp.users, invites: store.invites, clock, ids: xidGenerator }),
+    embeddedUsers,
     oidcProvider: idp && { path: idp.mountPath, handle: (req, res) => idp.handle(req, res) },
   });
   let draining = false;

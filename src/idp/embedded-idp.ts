@@ -12,6 +12,9 @@ import { storeAdapter } from './store-adapter.js';
 import { handleInteraction } from './handle-interaction.js';
 import { serveUserinfo, type UserinfoDeps } from './userinfo-endpoint.js';
 import { createInstanceSetup, type InstanceSetup } from './instance-setup.js';
+import { handleInvite, type InviteDeps, type InvitePort } from './handle-invite.js';
+import { handleSetup } from './handle-setup.js';
+import { takeToken, type Bucket, type BucketRule } from '../rest/routes/invite-rate-limit.js';
 
 type ProviderModule = typeof import('oidc-provider');
 type Provider = InstanceType<ProviderModule['Provider']>;
@@ -22,6 +25,13 @@ const KEY_CHECK_MS = 30_000;
 const PRUNE_MS = 3600_000;
 /** Bytes of a form body the sign-in page reads. */
 const MAX_FORM_BYTES = 16 * 1024;
+/** Client IPs the invite page's rate limit tracks at once; the oldest is forgotten beyond it. */
+const MAX_TRACKED_IPS = 10_000;
+/**
+ * The invite page's limit per client IP: the JSON endpoints' rate (10 a minute), with room for
+ * a person who mistypes a few times (a page view and each attempt are one request each).
+ */
+const INVITE_PAGE_RULE: BucketRule = { perMinute: 10, burst: 10 };
 
 export interface EmbeddedIdpDeps {
   readonly settings: EmbeddedIdpSettings;
@@ -49,6 +59,7 @@ export class EmbeddedIdp {
   private keyCheck: Promise<void> | undefined;
   readonly mountPath: string;
   private readonly userinfo: UserinfoDeps;
+  private invitePage: InviteDeps | undefined;
 
   private constructor(
     private readonly deps: EmbeddedIdpDeps,
@@ -109,6 +120,28 @@ export class EmbeddedIdp {
     }
   }
 
+  /**
+   * Serves the invite-accept page at `<mount>/invite?token=…` with these operations (the
+   * embedded-user lifecycle, made after the provider), limited per client IP.
+   */
+  serveInvitePages(invites: InvitePort): void {
+    const buckets = new Map<string, Bucket>();
+    const allow = (ip: string) => {
+      const { allowed, bucket } = takeToken(buckets.get(ip), this.deps.clock.now(), INVITE_PAGE_RULE);
+      buckets.delete(ip);
+      if (buckets.size >= MAX_TRACKED_IPS) buckets.delete(buckets.keys().next().value as string);
+      buckets.set(ip, bucket);
+      return allowed;
+    };
+    this.invitePage = { invites, allow, maxFormBytes: MAX_FORM_BYTES, action: `${this.mountPath}/invite`, ...this.signInLink(), log: this.deps.log };
+  }
+
+  /** The dashboard's address (the origin of its first redirect URI), where people sign in, if configured. */
+  private signInLink(): { signInUrl?: string } {
+    const dashboard = this.deps.settings.dashboardRedirectUris[0];
+    return dashboard ? { signInUrl: `${new URL(dashboard).origin}/` } : {};
+  }
+
   /** Node handler for every request under the mount path. */
   handle(req: IncomingMessage, res: ServerResponse): void {
     if (this.deps.clock.now() - this.keysCheckedAt >= KEY_CHECK_MS && !this.keyCheck) {
@@ -124,6 +157,14 @@ export class EmbeddedIdp {
         this.deps.log.warn({ err: { message: (err as Error).message } }, 'embedded idp: userinfo failed');
         if (!res.headersSent) res.writeHead(500).end();
       });
+      return;
+    }
+    if (rest.split('?', 1)[0] === '/setup') {
+      void handleSetup({ setup: this.setup, maxFormBytes: MAX_FORM_BYTES, action: `${this.mountPath}/setup`, ...this.signInLink(), log: this.deps.log }, req, res);
+      return;
+    }
+    if (rest.split('?', 1)[0] === '/invite' && this.invitePage) {
+      void handleInvite(this.invitePage, req, res);
       return;
     }
     if (rest.startsWith('/interaction/')) {

@@ -14,3 +14,4 @@ export { EmbeddedIdp, type EmbeddedIdpDeps } from './embedded-idp.js';
 export type { InstanceSetup } from './instance-setup.js';
 export { encodeDexUserId, decodeDexUserId, LOCAL_CONNECTOR } from './dex-user-id.js';
 export { createEmbeddedJwtValidator } from './create-embedded-jwt-validator.js';
+export { giveOwnerLogin, ownerLoginProblem, passwordFromFile } from './owner-login.js';

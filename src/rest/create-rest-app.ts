@@ -25,6 +25,7 @@ import { registerRouteRoutes } from './routes/routes.js';
 import { registerSetupKeyRoutes } from './routes/setup-keys.js';
 import { registerTokenRoutes } from './routes/tokens.js';
 import { registerUserRoutes } from './routes/users.js';
+import { registerIdentityProviderRoutes } from './routes/identity-providers.js';
 
 export interface RestAppOptions {
   /** Largest accepted request body in bytes; default 1 MiB. */
@@ -128,6 +129,7 @@ export function createRestApp(deps: RestDeps, options: RestAppOptions = {}): Fas
       registerInstanceRoutes(api, deps);
       registerEventRoutes(api, deps);
       registerLocationRoutes(api, deps);
+      registerIdentityProviderRoutes(api);
     },
     { prefix: '/api' },
   );

@@ -24,6 +24,7 @@ import type {
   User,
 } from '../model.js';
 import type { ActivityEventRepository } from '../activity/activity-log.js';
+import type { InviteStore } from '../users/user-invite.js';
 
 export interface AccountRepository {
   get(id: string): Promise<Account | undefined>;
@@ -164,4 +165,6 @@ export interface Repositories {
   readonly networkResources: NetworkResourceRepository;
   readonly networkRouters: NetworkRouterRepository;
   readonly dnsZones: DnsZoneRepository;
+  /** The embedded IdP's invite links: an acceptance retires its invite in the user's transaction. */
+  readonly invites: InviteStore;
 }

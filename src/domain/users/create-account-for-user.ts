@@ -8,6 +8,12 @@ import type { DomainTx } from '../transact.js';
 import { recordActivity } from '../activity/record-activity.js';
 
 /**
+ * The domain of the single account (IDENTITY.md §10): upstream's single-account mode gives its
+ * account this domain, category `private`, primary, so every SSO user joins it.
+ */
+export const SINGLE_ACCOUNT_DOMAIN = 'netbird.selfhosted';
+
+/**
  * A new account owned by `owner` (SEMANTICS.md §1.1, upstream's `newAccountWithId`), as
  * `roost init` makes one: a random /16 of 100.64.0.0/10 at serial 0, the new-account settings,
  * the `All` group and the `Default` policy. Inserts the owner too.
@@ -18,7 +24,7 @@ export async function createAccountForUser(deps: DomainDeps, tx: DomainTx, owner
     id: accountId,
     createdBy: owner.id,
     createdAt: now,
-    domain: '',
+    domain: SINGLE_ACCOUNT_DOMAIN,
     network: { identifier: deps.ids.next(), net: pickAccountNetwork(deps.random ?? cryptoRandom), serial: 0 },
     settings: DEFAULT_ACCOUNT_SETTINGS,
     dnsSettings: { disabledManagementGroups: [] },

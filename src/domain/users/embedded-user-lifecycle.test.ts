@@ -3,11 +3,12 @@ import { test } from 'node:test';
 import { ManualClock } from '../clock.js';
 import { invalidArgument } from '../errors.js';
 import type { User } from '../model.js';
+import type { DomainTx } from '../transact.js';
 import { createEmbeddedUserLifecycle, generatePassword, type LocalLogins } from './embedded-user-lifecycle.js';
 import type { InviteStore, UserInvite } from './user-invite.js';
 import type { UserService } from './user-service.js';
 
-function fakes(opts: { failUserCreate?: boolean } = {}) {
+function fakes(opts: { failUserCreate?: boolean; inviteVanishes?: boolean } = {}) {
   const logins = new Map<string, string>();
   const invites = new Map<string, UserInvite>();
   const users: User[] = [];
@@ -31,15 +32,17 @@ function fakes(opts: { failUserCreate?: boolean } = {}) {
     list: async () => [...invites.values()],
     findById: async (_a, id) => invites.get(id),
     findByHashedToken: async (h) => [...invites.values()].find((i) => i.hashedToken === h),
-    delete: async (_a, id) => invites.delete(id),
+    delete: async (_a, id) => !opts.inviteVanishes && invites.delete(id),
     replaceToken: async () => false,
   };
   const userService = {
     list: async () => users,
     get: async (_a: string, id: string) => users.find((u) => u.id === id)!,
-    create: async (accountId: string, input: { id?: string; email: string; name: string }) => {
+    // The transaction as the real service runs it: the user is kept only if `alsoInTx` succeeds.
+    create: async (accountId: string, input: { id?: string; email: string; name: string }, alsoInTx?: (tx: DomainTx) => Promise<void>) => {
       if (opts.failUserCreate) throw invalidArgument('group g1 not found');
       const u = { id: input.id!, accountId, email: input.email, name: input.name } as User;
+      await alsoInTx?.({ invites: inviteStore } as unknown as DomainTx);
       users.push(u);
       return u;
     },
@@ -77,4 +80,12 @@ test('a second login for the same e-mail is refused with the caller’s message'
   const input = { email: 'z@example.test', name: 'Z', role: 'user' as const, autoGroups: [], isServiceUser: false };
   await f.lifecycle.addPerson('a1', input);
   await assert.rejects(f.lifecycle.addPerson('a2', input), /can't invite a user with an existing NetBird account/);
+});
+
+test('an invite deleted while it is accepted leaves no user and no login (one transaction)', async () => {
+  const f = fakes({ inviteVanishes: true });
+  const { token } = await f.lifecycle.createInvite('a1', 'u1', { email: 'v@example.test', name: 'V', role: 'user', autoGroups: [] });
+  await assert.rejects(f.lifecycle.acceptInvite(token, 'Str0ng pass!'), /invite not found/);
+  assert.equal(f.users.length, 0);
+  assert.equal(f.logins.size, 0);
 });

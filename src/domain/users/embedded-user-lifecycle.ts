@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import type { InitiatorId } from '../activity/activity-event.js';
 import type { Clock } from '../clock.js';
 import { alreadyExists, invalidArgument, notFound } from '../errors.js';
 import type { IdGenerator } from '../id-generator.js';
@@ -6,6 +7,7 @@ import type { User, UserRole } from '../model.js';
 import { BASE62_ALPHABET } from './base62.js';
 import { hashInviteToken, inviteTokenProblem, newInviteToken } from './invite-token.js';
 import { inviteLifetime, invitePasswordProblem } from './invite-rules.js';
+import type { DomainTx } from '../transact.js';
 import type { InviteStore, UserInvite } from './user-invite.js';
 import type { UserInput, UserService } from './user-service.js';
 
@@ -61,12 +63,15 @@ export interface EmbeddedUserLifecycleDeps {
 export function createEmbeddedUserLifecycle(deps: EmbeddedUserLifecycleDeps) {
   const sameEmail = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
-  /** A login plus its NetBird user; the login is removed when the user cannot be saved. */
-  async function createPerson(accountId: string, input: UserInput, password: string, taken: string): Promise<User> {
+  /**
+   * A login plus its NetBird user (and `alsoInTx` in the user's transaction); the login, kept
+   * by the IdP apart, is removed when the user cannot be saved.
+   */
+  async function createPerson(accountId: string, input: UserInput, password: string, taken: string, by?: InitiatorId, alsoInTx?: (tx: DomainTx) => Promise<void>): Promise<User> {
     const login = await deps.logins.create({ email: input.email, name: input.name, password });
     if (!login) throw alreadyExists(taken);
     try {
-      return await deps.users.create(accountId, { ...input, id: login.id, isServiceUser: false });
+      return await deps.users.create(accountId, { ...input, id: login.id, isServiceUser: false }, by, alsoInTx);
     } catch (err) {
       await deps.logins.remove(login.id);
       throw err;
@@ -96,11 +101,11 @@ export function createEmbeddedUserLifecycle(deps: EmbeddedUserLifecycleDeps) {
     removeLogin: (userId: string) => deps.logins.remove(userId),
 
     /** `POST /api/users` for a person: the user and the password shown once. */
-    async addPerson(accountId: string, input: UserInput): Promise<{ user: User; password: string }> {
+    async addPerson(accountId: string, input: UserInput, by?: InitiatorId): Promise<{ user: User; password: string }> {
       checkPerson(input);
       await checkEmailFree(accountId, input.email, "can't invite a user with an existing NetBird account");
       const password = generatePassword();
-      const user = await createPerson(accountId, input, password, "can't invite a user with an existing NetBird account");
+      const user = await createPerson(accountId, input, password, "can't invite a user with an existing NetBird account", by);
       return { user, password };
     },
 
@@ -160,8 +165,9 @@ export function createEmbeddedUserLifecycle(deps: EmbeddedUserLifecycleDeps) {
     },
 
     /**
-     * Makes the login and the NetBird user, then retires the invite; of two acceptances racing,
-     * the login's unique e-mail lets only one through.
+     * Makes the login, then the NetBird user and the invite's removal in one transaction (as
+     * upstream): an invite deleted or accepted meanwhile rolls the user back, and the login
+     * goes with it. Of two acceptances racing, the login's unique e-mail lets one through.
      */
     async acceptInvite(token: string, password: string): Promise<void> {
       if (password === '') throw invalidArgument('password is required');
@@ -170,8 +176,9 @@ export function createEmbeddedUserLifecycle(deps: EmbeddedUserLifecycleDeps) {
       const invite = await mustFindByToken(token);
       if (deps.clock.now() >= invite.expiresAtMs) throw invalidArgument('invite has expired');
       const input: UserInput = { email: invite.email, name: invite.name, role: invite.role as UserRole, autoGroups: invite.autoGroups, isServiceUser: false };
-      await createPerson(invite.accountId, input, password, 'a user with this email already exists');
-      await deps.invites.delete(invite.accountId, invite.id);
+      await createPerson(invite.accountId, input, password, 'a user with this email already exists', undefined, async (tx) => {
+        if (!(await tx.invites.delete(invite.accountId, invite.id))) throw notFound('invite not found');
+      });
     },
   };
 }

@@ -35,7 +35,8 @@ export interface UserUpdate {
 export interface UserService {
   list(accountId: string): Promise<User[]>;
   get(accountId: string, id: string): Promise<User>;
-  create(accountId: string, input: UserInput, by?: InitiatorId): Promise<User>;
+  /** `alsoInTx` runs in the same transaction after the insert (an invite retired with it); its throw rolls both back. */
+  create(accountId: string, input: UserInput, by?: InitiatorId, alsoInTx?: (tx: DomainTx) => Promise<void>): Promise<User>;
   /**
    * With `initiatorId` (a user of the account, e.g. the API caller) upstream's rules for one
    * user changing another apply, and an owner granting `owner` hands the role over (they
@@ -139,7 +140,7 @@ export function createUserService(deps: DomainDeps): UserService {
   const service: UserService = {
     list: (accountId) => repos.users.list(accountId),
     get: (accountId, id) => mustGet(repos, accountId, id),
-    create: (accountId, input, by = SYSTEM_INITIATOR) =>
+    create: (accountId, input, by = SYSTEM_INITIATOR, alsoInTx) =>
       transact(deps, async (tx) => {
         checkRole(input.role, input.isServiceUser);
         const user: User = {
@@ -157,6 +158,7 @@ export function createUserService(deps: DomainDeps): UserService {
           createdAt: deps.clock.now(),
         };
         await tx.users.insert(user);
+        await alsoInTx?.(tx);
         await bumpSerial(tx, accountId, 'user-created');
         const activity = user.isServiceUser ? 'ServiceUserCreated' : 'UserInvited';
         await recordActivity(tx, deps.clock, accountId, [{ activity, initiatorId: by, targetId: user.id, meta: user.isServiceUser ? { name: user.name } : {} }]);

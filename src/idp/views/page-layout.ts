@@ -6,7 +6,7 @@ const STYLE =
   'h1{font-size:1.4rem;margin-top:0}label{display:block;margin:.8rem 0 .3rem;font-weight:600}' +
   'input{width:100%;box-sizing:border-box;padding:.6rem;font-size:1rem;border:1px solid #888;border-radius:4px}' +
   'button{margin-top:1rem;width:100%;padding:.7rem;font-size:1rem;border:0;border-radius:4px;background:#f68330;color:#000;font-weight:600;cursor:pointer}' +
-  'button.secondary{background:#e4e4e7}.error{color:#b00020}code{font-size:1.4rem;letter-spacing:.1em}';
+  'button.secondary{background:#e4e4e7}.error{color:#b00020}.hint{color:#52525b;font-size:.9rem;margin:.3rem 0 0}code{font-size:1.4rem;letter-spacing:.1em}';
 
 /**
  * Every page of the embedded provider: one small HTML document, no script (forms work with

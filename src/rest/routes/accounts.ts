@@ -9,16 +9,18 @@ import { AccountRequest } from '../schemas/account-request.js';
 import { toApiAccount } from '../to-api/account.js';
 
 /** GET /api/accounts (the caller's account, as a one-element list) and PUT /api/accounts/{accountId} (settings). */
-export function registerAccountRoutes(app: RestApp, deps: Pick<RestDeps, 'accounts'>): void {
+export function registerAccountRoutes(app: RestApp, deps: Pick<RestDeps, 'accounts' | 'embeddedUsers'>): void {
+  // Roost refuses `EmbeddedIdP.LocalAuthDisabled` at start-up: with the embedded IdP, local auth is on.
+  const idp = deps.embeddedUsers ? { embedded: { localAuthDisabled: false } } : {};
   app.get('/accounts', async (req) => {
     const { account } = authorize(req, 'accounts', 'read');
-    return [toApiAccount(await deps.accounts.get(account.id))];
+    return [toApiAccount(await deps.accounts.get(account.id), idp)];
   });
 
   app.put('/accounts/:accountId', { schema: { params: Type.Object({ accountId: Type.String() }), body: AccountRequest } }, async (req) => {
     // Another account's ID is as unknown as a missing one.
     if (req.params.accountId !== callerOf(req).account.id) throw notFound('account not found');
     const { account, user } = authorize(req, 'settings', 'update');
-    return toApiAccount(await deps.accounts.updateSettings(account.id, toSettingsPatch(req.body.settings), user.id));
+    return toApiAccount(await deps.accounts.updateSettings(account.id, toSettingsPatch(req.body.settings), user.id), idp);
   });
 }

@@ -47,6 +47,22 @@ test('toApiAccount maps settings to upstream names and units', () => {
   });
 });
 
+test('toApiAccount: the embedded IdP flags only when on (omitempty), a domain account is private', () => {
+  const table: [Parameters<typeof toApiAccount>[1], Record<string, unknown>][] = [
+    [undefined, {}],
+    [{}, {}],
+    [{ embedded: { localAuthDisabled: false } }, { embedded_idp_enabled: true }],
+    [{ embedded: { localAuthDisabled: true } }, { embedded_idp_enabled: true, local_auth_disabled: true }],
+  ];
+  for (const [idp, want] of table) {
+    const s = toApiAccount(account, idp).settings;
+    assert.deepEqual({ embedded_idp_enabled: s.embedded_idp_enabled, local_auth_disabled: s.local_auth_disabled }, { embedded_idp_enabled: undefined, local_auth_disabled: undefined, ...want });
+    assert.equal('local_auth_disabled' in s, 'local_auth_disabled' in want);
+  }
+  assert.equal(toApiAccount(account).domain_category, 'private');
+  assert.equal(toApiAccount({ ...account, domain: '' }).domain_category, '');
+});
+
 test('toApiAccount shows network_range only when set', () => {
   const a = toApiAccount({ ...account, settings: { ...DEFAULT_ACCOUNT_SETTINGS, networkRange: '10.10.0.0/16' } });
   assert.equal(a.settings.network_range, '10.10.0.0/16');

@@ -26,6 +26,16 @@ export interface ApiAccountSettings {
   lazy_connection_enabled: boolean;
   auto_update_version: string;
   auto_update_always: boolean;
+  /** Read-only; sent only when true, as upstream (`omitempty`). The dashboard's invite UI keys on it. */
+  embedded_idp_enabled?: boolean;
+  /** Read-only; sent only when true (Roost refuses `LocalAuthDisabled`, so never today). */
+  local_auth_disabled?: boolean;
+}
+
+/** What the account answer says about the identity provider in use (IDENTITY.md §1.5). */
+export interface AccountIdpView {
+  /** Present when the embedded IdP is on. */
+  readonly embedded?: { readonly localAuthDisabled: boolean };
 }
 
 /** OpenAPI `Account`. */
@@ -42,8 +52,9 @@ export interface ApiAccount {
 /**
  * Features we do not have (reverse-proxy expose, traffic logs, the onboarding flow) are shown
  * switched off, as a self-hosted upstream shows them. `network_range` appears only when set.
+ * An account with a domain is the single account (IDENTITY.md §10): category `private`.
  */
-export function toApiAccount(account: Account): ApiAccount {
+export function toApiAccount(account: Account, idp: AccountIdpView = {}): ApiAccount {
   const s = account.settings;
   return {
     id: account.id,
@@ -72,9 +83,11 @@ export function toApiAccount(account: Account): ApiAccount {
       lazy_connection_enabled: s.lazyConnectionEnabled,
       auto_update_version: s.autoUpdateVersion,
       auto_update_always: s.autoUpdateAlways,
+      ...(idp.embedded ? { embedded_idp_enabled: true } : {}),
+      ...(idp.embedded?.localAuthDisabled ? { local_auth_disabled: true } : {}),
     },
     domain: account.domain,
-    domain_category: '',
+    domain_category: account.domain === '' ? '' : 'private',
     created_at: apiTime(account.createdAt),
     created_by: account.createdBy,
     onboarding: { signup_form_pending: false, onboarding_flow_pending: false },

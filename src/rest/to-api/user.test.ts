@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { User } from '../../domain/model.js';
+import { encodeDexUserId } from '../../idp/dex-user-id.js';
 import { toApiCurrentUser, toApiUser } from './user.js';
 
 const user: User = {
@@ -18,6 +19,18 @@ test('toApiUser: status, is_current, last_login always (Go\'s zero time for neve
   assert.equal(blocked.status, 'blocked');
   assert.equal(blocked.is_current, false);
   assert.equal(blocked.last_login, '2026-01-01T00:00:00.000Z');
+});
+
+test('toApiUser: idp_id is the connector of an embedded-IdP user, absent for others', () => {
+  const table: [Partial<User>, string | undefined][] = [
+    [{ id: encodeDexUserId('3f2a1b4c-0000-4000-8000-000000000001') }, 'local'],
+    [{ id: encodeDexUserId('abc', 'google') }, 'google'],
+    [{ id: 'auth0|123456' }, undefined],
+    [{ id: 'cr1b2c3d4e5f6g7h8i9j' }, undefined],
+    [{ id: encodeDexUserId('svc'), isServiceUser: true }, undefined],
+  ];
+  for (const [over, want] of table) assert.equal(toApiUser({ ...user, ...over }, 'x').idp_id, want, JSON.stringify(over));
+  assert.ok(!('idp_id' in toApiUser(user, 'u1')));
 });
 
 test('toApiCurrentUser adds the permissions to the caller\'s user', () => {

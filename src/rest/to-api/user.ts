@@ -1,11 +1,13 @@
 import type { User } from '../../domain/model.js';
 import type { UserInvite } from '../../domain/users/user-invite.js';
 import type { UserPermissions } from '../../identity/permissions/index.js';
+import { decodeDexUserId } from '../../idp/dex-user-id.js';
 import { apiTime } from './api-time.js';
 
 /**
- * OpenAPI `User` (without the optional `permissions`). Upstream's `idp_id` names a user's
- * connector in its embedded IdP; Roost's users have none, so it is never sent.
+ * OpenAPI `User` (without the optional `permissions`). `idp_id` names the connector of a user
+ * signed in through the embedded IdP (`local` for e-mail + password), decoded from the Dex-style
+ * id (IDENTITY.md §1.5); other users (an external IdP's, service users) have none.
  */
 export interface ApiUser {
   id: string;
@@ -21,10 +23,12 @@ export interface ApiUser {
   is_blocked: boolean;
   pending_approval: boolean;
   issued: string;
+  idp_id?: string;
 }
 
 /** `is_current` compares with the caller; users without an IdP manager are never `invited`. */
 export function toApiUser(user: User, callerId: string): ApiUser {
+  const connector = user.isServiceUser ? undefined : decodeDexUserId(user.id)?.connectorId;
   return {
     id: user.id,
     email: user.email,
@@ -38,6 +42,7 @@ export function toApiUser(user: User, callerId: string): ApiUser {
     is_blocked: user.blocked,
     pending_approval: user.pendingApproval,
     issued: user.issued,
+    ...(connector === undefined ? {} : { idp_id: connector }),
   };
 }
 

@@ -11,6 +11,7 @@ import { createEventRepository } from './event-repository.js';
 import { createDnsZoneRepository } from './dns-zone-repository.js';
 import { createGroupRepository } from './group-repository.js';
 import { createNetworkRepositories } from './network-repositories.js';
+import { createInviteRepository } from './invite-repository.js';
 import { createPeerRepository } from './peer-repository.js';
 import { createPolicyRepository } from './policy-repository.js';
 import { createSetupKeyRepository } from './setup-key-repository.js';
@@ -35,5 +36,6 @@ export function createRepositories(db: DbHandle, traits: EngineTraits): Reposito
     activity: guardRepository(createEventRepository(db)),
     ...createNetworkRepositories(db),
     dnsZones: guardRepository(createDnsZoneRepository(db)),
+    invites: guardRepository(createInviteRepository(db)),
   };
 }
