@@ -142,7 +142,8 @@ export function assemble(pieces: readonly Piece[]): Uint8Array {
   return w.finish();
 }
 
-function sizeOf(pieces: readonly Piece[]): number {
+/** Encoded bytes of `pieces` together. */
+export function sizeOf(pieces: readonly Piece[]): number {
   let size = 0;
   for (const p of pieces) size += p.size;
   return size;
