@@ -31,12 +31,14 @@ export type PieceSealer = (peerKey: string, inner: readonly Piece[]) => Uint8Arr
  * As createSealer, for a message not yet written: its pieces are written once, where the
  * plaintext goes in the outgoing buffer, and sealed there in place (no separate plaintext
  * buffer). The bytes equal createSealer's for the assembled message and the same nonce.
+ * `take` supplies the outgoing buffer (see OutgoingBuffer); default a fresh one.
  */
-export function createPieceSealer(envelope: ServerEnvelope): PieceSealer {
+export function createPieceSealer(envelope: ServerEnvelope, take?: (size: number) => Uint8Array): PieceSealer {
   const serverKey = new TextEncoder().encode(envelope.publicKeyText);
   return (peerKey, inner) => {
     const bodyLength = sizeOf(inner) + SEAL_OVERHEAD;
-    const w = new ProtoWriter(lengthDelimitedSize(ENCRYPTED_MESSAGE.wgPubKey, serverKey.length) + lengthDelimitedSize(ENCRYPTED_MESSAGE.body, bodyLength));
+    const size = lengthDelimitedSize(ENCRYPTED_MESSAGE.wgPubKey, serverKey.length) + lengthDelimitedSize(ENCRYPTED_MESSAGE.body, bodyLength);
+    const w = new ProtoWriter(size, take?.(size));
     w.lengthDelimited(ENCRYPTED_MESSAGE.wgPubKey, serverKey).header(ENCRYPTED_MESSAGE.body, bodyLength);
     const body = w.reserve(SEAL_OVERHEAD);
     for (const p of inner) p.write(w);
