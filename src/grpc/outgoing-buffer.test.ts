@@ -3,6 +3,10 @@ import { test } from 'node:test';
 import { Client, Metadata, Server, ServerCredentials, credentials, type ServerWritableStream } from '@grpc/grpc-js';
 import { OutgoingBuffer, syncOutgoing } from './outgoing-buffer.js';
 import { managementServiceDefinition } from './service-definition.js';
+import { createPieceSealer } from './create-sealer.js';
+import { ServerEnvelope } from '../crypto/envelope.js';
+import { formatWgKey, generateWgKeyPair } from '../crypto/wg-key.js';
+import { encodedFields } from './to-wire/proto-writer.js';
 
 test('OutgoingBuffer: reused once consumed; abandoned when a write did not consume it; small or overlapping takes are fresh', () => {
   const o = new OutgoingBuffer(16);
@@ -19,7 +23,18 @@ test('OutgoingBuffer: reused once consumed; abandoned when a write did not consu
   assert.notEqual(c.buffer, b.buffer, 'abandoned, never reused');
   o.consumed(c);
   o.settle(c);
-  assert.equal(o.take(200).length, 200, 'grows');
+  const grown = o.take(200);
+  assert.equal(grown.length, 200, 'grows');
+  o.consumed(grown);
+  o.settle(grown);
+  // What is handed on is another view of the same memory (the piece sealer's ProtoWriter's).
+  const sealPieces = createPieceSealer(new ServerEnvelope(generateWgKeyPair()), (size) => o.take(size));
+  const peerKey = formatWgKey(generateWgKeyPair().publicKey);
+  const first = sealPieces(peerKey, [encodedFields(new Uint8Array(100).fill(1))]);
+  assert.equal(first.buffer, grown.buffer, 'sealed into the shared buffer');
+  o.consumed(first);
+  o.settle(first);
+  assert.equal(sealPieces(peerKey, [encodedFields(new Uint8Array(90).fill(2))]).buffer, grown.buffer, 'consumed through another view: reused');
   const small = new OutgoingBuffer(16);
   small.take(8); // below minBytes: Node's pool, the shared buffer stays free
   const big = small.take(32);

@@ -30,9 +30,9 @@ export class OutgoingBuffer {
     return this.lent;
   }
 
-  /** The serializer saw `bytes`: they are copied before control returns to any caller. */
+  /** The serializer saw `bytes` (any view of the lent memory): copied before control returns to any caller. */
   consumed(bytes: Uint8Array): void {
-    if (bytes === this.lent) this.lent = undefined;
+    if (this.lent !== undefined && bytes.buffer === this.lent.buffer) this.lent = undefined;
   }
 
   /** The write call that took `bytes` returned: the buffer is free again, or abandoned if it was not consumed. */
