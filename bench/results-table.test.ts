@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpuPerSyncMs, pathsText, profileTable, retriesText } from './results-table.js';
+import { cpuPerSyncMs, pathsText, profileTable, registrationTable, retriesText } from './results-table.js';
+import type { CaseResult } from './run-bench-case.js';
 
 test('cpuPerSyncMs', () => {
   const cases = [
@@ -25,4 +26,12 @@ test('pathsText names the slow-path reasons that moved', () => {
 test('retriesText', () => {
   assert.equal(retriesText(0, {}), '0 retries');
   assert.equal(retriesText(12, { RESOURCE_EXHAUSTED: 10, DEADLINE_EXCEEDED: 2 }), '12 retries (RESOURCE_EXHAUSTED 10, DEADLINE_EXCEEDED 2)');
+});
+
+test('registrationTable: Logins/s and CPU per Login from the register phase, the Redis-cache storm or a dash', () => {
+  const base = { mode: 'allow-all', peers: 1000, registerMs: 5000, registerCpuSeconds: 2.5 } as const;
+  const storm = { wallMs: 1500, p99Ms: 1400, cpuSeconds: 1.25, retries: 0, paths: { fast: 1000, slow: 0 } };
+  const t = registrationTable([{ ...base, steady: { redisStorm: storm } } as unknown as CaseResult, { ...base, mode: 'groups' } as unknown as CaseResult]);
+  assert.match(t, /\| allow-all \| 1000 \| +5\.00 \| +200 \| +2\.50 \| +1\.50 \| +1\.40 \| +1\.25 \| +0 \| +1000 \/ 0 \|/);
+  assert.match(t, /\| groups +\| 1000 \| +5\.00 \| +200 \| +2\.50 \| +— \|/);
 });

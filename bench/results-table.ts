@@ -79,6 +79,31 @@ export function resultsTable(cases: readonly CaseResult[]): string {
   return formatTable(HEADER, rows, new Set(HEADER.map((_, i) => i).filter((i) => i > 0)));
 }
 
+const REGISTRATION_HEADER = ['policy', 'N', 'register: all s', 'Logins/s', 'server CPU ms/Login', 'storm fast, Redis cache: all served s', 'p99 s', 'CPU s', 'retries', 'fast / slow'];
+
+/**
+ * Registration (N Logins with a setup key, `--register-concurrency` in flight, on the first
+ * server) and the fast-path storm with the peer-sync cache in Redis (steady-state server).
+ */
+export function registrationTable(cases: readonly CaseResult[]): string {
+  const rows = cases.map((c) => {
+    const r = c.steady?.redisStorm;
+    return [
+      c.mode,
+      String(c.peers),
+      s(c.registerMs),
+      ((c.peers * 1000) / c.registerMs).toFixed(0),
+      ms((c.registerCpuSeconds * 1000) / c.peers),
+      or(r, (x) => s(x.wallMs)),
+      or(r, (x) => s(x.p99Ms)),
+      or(r, (x) => x.cpuSeconds.toFixed(2)),
+      or(r, (x) => String(x.retries)),
+      or(r, (x) => `${x.paths.fast} / ${x.paths.slow}`),
+    ];
+  });
+  return formatTable(REGISTRATION_HEADER, rows, new Set(REGISTRATION_HEADER.map((_, i) => i).filter((i) => i > 0)));
+}
+
 /** "998 fast / 2 slow (cache_miss 2)". */
 export function pathsText(p: SyncPathCounts): string {
   const moved = Object.entries(p.slowReasons ?? {}).filter(([, n]) => n !== 0);

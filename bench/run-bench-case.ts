@@ -44,6 +44,8 @@ export interface CaseResult {
   readonly mode: PolicyMode;
   readonly peers: number;
   readonly registerMs: number;
+  /** Server CPU (utime+stime) of the registering server over the registrations. */
+  readonly registerCpuSeconds: number;
   /** Cold connect of every peer (slow path, cache empty). Phases that failed are absent. */
   readonly initial?: { readonly wallMs: number; readonly p99Ms: number; readonly cpuSeconds: number; readonly retries: number; readonly retriesByCode: Readonly<Record<string, number>> };
   /** After the cold connect on the measured server (slow-path garbage included). */
@@ -65,7 +67,7 @@ export interface CaseResult {
   readonly profiles?: CaseProfiles;
 }
 
-type Measured = Omit<CaseResult, 'mode' | 'peers' | 'registerMs' | 'steady' | 'generatorRssBytes' | 'serverLog' | 'caseMs' | 'errors' | 'errorCount' | 'profiles'>;
+type Measured = Omit<CaseResult, 'mode' | 'peers' | 'registerMs' | 'registerCpuSeconds' | 'steady' | 'generatorRssBytes' | 'serverLog' | 'caseMs' | 'errors' | 'errorCount' | 'profiles'>;
 
 /**
  * One policy mode × peer count, on a fresh data dir:
@@ -89,8 +91,10 @@ export async function runBenchCase(opts: CaseOptions): Promise<CaseResult> {
     const registrar = await ServerUnderTest.start({ dataDir, env });
     servers.push(registrar);
     fleet = new PeerFleet(new ChannelPool(registrar.target, opts.connections), opts.peers, opts.verify);
+    const r0 = registrar.stats().cpuSeconds;
     const registerMs = await fleet.registerAll(keyFor, opts.registerConcurrency);
-    opts.log(`  registered ${opts.peers} peers in ${(registerMs / 1000).toFixed(1)} s`);
+    const registerCpuSeconds = registrar.stats().cpuSeconds - r0;
+    opts.log(`  registered ${opts.peers} peers in ${(registerMs / 1000).toFixed(1)} s, server CPU ${((registerCpuSeconds * 1000) / opts.peers).toFixed(2)} ms/Login`);
     await registrar.stop();
 
     const server = await ServerUnderTest.start({ dataDir, env, cpuProfDir: opts.profileDir });
@@ -112,7 +116,7 @@ export async function runBenchCase(opts: CaseOptions): Promise<CaseResult> {
     fleet = undefined;
     const windows = { stormFast: measured.stormFast?.window, stormSlow: measured.stormSlow?.window, fanOut: measured.fanOut?.window };
     const profiles = opts.profileDir ? readCaseProfiles(opts.profileDir, server.pid, windows) : undefined;
-    return { mode: opts.mode, peers: opts.peers, registerMs, ...measured, steady, generatorRssBytes, serverLog: server.logCounts, caseMs: performance.now() - t0, errors, errorCount, profiles };
+    return { mode: opts.mode, peers: opts.peers, registerMs, registerCpuSeconds, ...measured, steady, generatorRssBytes, serverLog: server.logCounts, caseMs: performance.now() - t0, errors, errorCount, profiles };
   } finally {
     fleet?.close();
     for (const s of servers) await s.stop().catch(() => undefined);
@@ -175,7 +179,8 @@ async function guardedSteadyState(a: { dataDir: string; env: Record<string, stri
   a.fleet.phase = 'steady state';
   try {
     const r = await runSteadyState({ dataDir: a.dataDir, env: a.env, redisAddress: a.opts.redisAddress, fleet: a.fleet, serial: a.serial, connections: a.opts.connections, concurrency: a.opts.concurrency, deadlineMs: a.opts.deadlineMs });
-    a.opts.log(`  steady state: ${(((r.streamsRssBytes - r.idleRssBytes) / a.opts.peers) / 1024).toFixed(1)} KiB RSS per stream; restart storm ${(r.restart.wallMs / 1000).toFixed(2)} s, fast ${r.restart.paths.fast} slow ${r.restart.paths.slow}`);
+    a.opts.log(`  steady state: ${(((r.streamsRssBytes - r.idleRssBytes) / a.opts.peers) / 1024).toFixed(1)} KiB RSS per stream; restart storm ${(r.restart.wallMs / 1000).toFixed(2)} s, fast ${r.restart.paths.fast} slow ${r.restart.paths.slow}; storm (fast on, Redis cache) ${r.redisStorm ? `${(r.redisStorm.wallMs / 1000).toFixed(2)} s, cpu ${r.redisStorm.cpuSeconds.toFixed(2)} s, ${r.redisStorm.retries} retries, fast ${r.redisStorm.paths.fast} slow ${r.redisStorm.paths.slow}` : 'FAILED'}`);
+    if (r.redisStormError) a.failures.push(`[storm, Redis cache] ${r.redisStormError}`);
     return r;
   } catch (err) {
     a.failures.push(`[steady state] ${(err as Error).message}`);

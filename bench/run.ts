@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { BENCH_USAGE, parseBenchArgs, type BenchArgs } from './bench-args.js';
 import { pathViolations } from './case-checks.js';
 import { evaluateTargets } from './issue-targets.js';
-import { caseNotes, profileTable, resultsTable, targetInput } from './results-table.js';
+import { caseNotes, profileTable, registrationTable, resultsTable, targetInput } from './results-table.js';
 import { runBenchCase, type CaseResult } from './run-bench-case.js';
 import { formatTable } from './format-table.js';
 import { countSyncSql, type PathSql } from './count-sync-sql.js';
@@ -86,7 +86,7 @@ function sqlTable(sql: { fast: PathSql; slow: PathSql }): string {
 }
 
 function report(args: BenchArgs, cases: readonly CaseResult[], sql: { fast: PathSql; slow: PathSql } | undefined, sso: SsoLoginResult | undefined, errors: readonly string[]): string {
-  const out: string[] = [resultsTable(cases), ''];
+  const out: string[] = [resultsTable(cases), '', registrationTable(cases), ''];
   for (const c of cases) {
     out.push(`- ${caseNotes(c)}`);
     for (const line of c.serverLog.samples) out.push(`  - server log: \`${line}\``);

@@ -74,7 +74,7 @@ export class ServerUnderTest {
     };
     let exitCode: number | null | undefined;
     void exited.then((c) => (exitCode = c ?? -1));
-    await pollUntil(() => exitCode !== undefined || (port('grpc') !== undefined && port('metrics') !== undefined), { timeoutMs: 30_000, intervalMs: 20, what: 'roost serve to log its ports' });
+    await pollUntil(() => exitCode !== undefined || (port('grpc') !== undefined && port('metrics') !== undefined), { timeoutMs: 120_000, intervalMs: 20, what: 'roost serve to log its ports' });
     if (exitCode !== undefined) throw new Error(`roost serve exited ${exitCode} at start-up: ${log}`);
     return new ServerUnderTest(child, port('grpc')!, port('metrics')!, port('http'), () => log, exited, counts);
   }

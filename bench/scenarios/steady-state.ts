@@ -9,6 +9,7 @@ import { mapLimit } from '../map-limit.js';
 import type { PeerFleet } from '../peer-fleet.js';
 import { ServerUnderTest } from '../server-under-test.js';
 import { quiesce } from './quiesce.js';
+import { runReconnectStorm, type StormResult } from './reconnect-storm.js';
 import { countsDelta, scrapePhase, type SyncPathCounts } from './sync-path-counts.js';
 
 export interface SteadyStateResult {
@@ -18,6 +19,13 @@ export interface SteadyStateResult {
   readonly streamsHeapBytes: number;
   /** The restart storm that opened the streams: every peer at once on a fresh process, fast path from the Redis cache. */
   readonly restart: { readonly wallMs: number; readonly cpuSeconds: number; readonly paths: SyncPathCounts };
+  /**
+   * A reconnect storm on the same (now warm) server, fast path answered from the Redis cache:
+   * the in-process cache's "storm fast on" with the cache a deployment shares. Undefined when
+   * it failed (the memory figures still stand).
+   */
+  readonly redisStorm?: StormResult;
+  readonly redisStormError?: string;
 }
 
 /**
@@ -55,8 +63,13 @@ export async function runSteadyState(opts: {
     await quiesce(server, { quietMs: 500 });
     const streams = server.stats();
     const streamsHeap = await server.metric('nodejs_heap_size_used_bytes');
+    let redisStormError: string | undefined;
+    const redisStorm = await runReconnectStorm(server, fleet, { concurrency: opts.concurrency, deadlineMs: opts.deadlineMs, newConnections: false }).catch((err: unknown) => {
+      redisStormError = (err as Error).message;
+      return undefined;
+    });
     fleet.dropAll();
-    return { idleRssBytes: idle.rssBytes, streamsRssBytes: streams.rssBytes, idleHeapBytes: idleHeap, streamsHeapBytes: streamsHeap, restart: { wallMs: r.wallMs, cpuSeconds, paths } };
+    return { redisStorm, redisStormError, idleRssBytes: idle.rssBytes, streamsRssBytes: streams.rssBytes, idleHeapBytes: idleHeap, streamsHeapBytes: streamsHeap, restart: { wallMs: r.wallMs, cpuSeconds, paths } };
   } finally {
     fleet.dropAll();
     await server.stop();

@@ -80,9 +80,14 @@ export class RedisCacheStore implements CacheStore {
   }
 }
 
-/** Client settings for the shared cache: bounded waits instead of queueing forever. */
+/**
+ * Client settings for the shared cache: bounded waits instead of queueing forever, and the
+ * commands of one event-loop turn sent as one pipeline (a reconnect storm's thousands of GETs
+ * cost a few writes and reads instead of one each).
+ */
 function cacheClientOptions(timeoutMs: number): RedisOptions {
   return {
+    enableAutoPipelining: true,
     commandTimeout: timeoutMs,
     connectTimeout: timeoutMs,
     maxRetriesPerRequest: 1,

@@ -102,6 +102,24 @@ test('ServerEnvelope.sealInto writes nonce ‖ box into a slice of a larger buff
   assert.throws(() => env.sealInto(formatWgKey(peer.publicKey), plain, new Uint8Array(plain.length + SEAL_OVERHEAD - 1)), RangeError);
 });
 
+test('ServerEnvelope.sealInPlace seals a plaintext written at SEAL_OVERHEAD to the bytes box.after gives (0 B to 1 MB)', () => {
+  const server = generateWgKeyPair();
+  const peer = generateWgKeyPair();
+  const env = new ServerEnvelope(server);
+  const shared = nacl.box.before(peer.publicKey, server.secretKey);
+  for (const size of [0, 1, 33, 4096, 1 << 20]) {
+    const plain = nacl.randomBytes(size);
+    const frame = new Uint8Array(3 + SEAL_OVERHEAD + size + 2).fill(0xee);
+    const body = frame.subarray(3, frame.length - 2);
+    body.set(plain, SEAL_OVERHEAD);
+    env.sealInPlace(formatWgKey(peer.publicKey), body);
+    assert.deepEqual([...frame.subarray(0, 3), ...frame.subarray(frame.length - 2)], [0xee, 0xee, 0xee, 0xee, 0xee], `size ${size}`);
+    assert.ok(Buffer.from(body.subarray(NONCE_LENGTH)).equals(nacl.box.after(plain, body.subarray(0, NONCE_LENGTH), shared)), `size ${size}`);
+    assert.deepEqual(open(body, server.publicKey, peer.secretKey), plain);
+  }
+  assert.throws(() => env.sealInPlace(formatWgKey(peer.publicKey), new Uint8Array(SEAL_OVERHEAD - 1)), RangeError);
+});
+
 test('sharedKey equals tweetnacl box.before; a low-order peer key is refused as InvalidArgument', () => {
   for (let i = 0; i < 20; i++) {
     const a = nacl.box.keyPair();

@@ -109,6 +109,19 @@ export class ServerEnvelope {
     sealInto(out, plain, this.shared(peerKey));
   }
 
+  /**
+   * Seals `body` = nonce ‖ tag ‖ plaintext in place: the caller wrote the plaintext at offset
+   * SEAL_OVERHEAD of its outgoing buffer, so a large message is encrypted where it lies instead of
+   * being assembled in one buffer and sealed into another. The bytes equal `seal`'s for the nonce.
+   */
+  sealInPlace(peerKey: string, body: Uint8Array): void {
+    if (body.length < SEAL_OVERHEAD) throw new RangeError(`a sealed body has at least ${SEAL_OVERHEAD} bytes, got ${body.length}`);
+    const nonce = body.subarray(0, NONCE_LENGTH);
+    const text = body.subarray(SEAL_OVERHEAD);
+    sodium.randombytes_buf(nonce);
+    sodium.crypto_secretbox_detached(text, body.subarray(NONCE_LENGTH, SEAL_OVERHEAD), text, nonce, this.shared(peerKey));
+  }
+
   private shared(peerKey: string): Uint8Array {
     const hit = this.cache.get(peerKey);
     if (hit) return hit;

@@ -1,4 +1,5 @@
 import type { ServiceDefinition } from '@grpc/grpc-js';
+import { syncOutgoing } from './outgoing-buffer.js';
 
 /**
  * The grpc-js definition of `management.ManagementService` (PROTOCOL.md §2). Messages travel as
@@ -8,7 +9,11 @@ import type { ServiceDefinition } from '@grpc/grpc-js';
 const bytes = {
   requestSerialize: (b: Uint8Array): Buffer => Buffer.from(b.buffer, b.byteOffset, b.byteLength),
   requestDeserialize: (b: Buffer): Uint8Array => b,
-  responseSerialize: (b: Uint8Array): Buffer => Buffer.from(b.buffer, b.byteOffset, b.byteLength),
+  // grpc-js copies what this returns into its frame at once: a reused outgoing buffer is free after.
+  responseSerialize: (b: Uint8Array): Buffer => {
+    syncOutgoing.consumed(b);
+    return Buffer.from(b.buffer, b.byteOffset, b.byteLength);
+  },
   responseDeserialize: (b: Buffer): Uint8Array => b,
 };
 

@@ -8,11 +8,12 @@ import type { SessionPeers } from '../sync/sync-ports.js';
 import type { SyncMessage } from '../sync/sync-message.js';
 import type { PeerConfig, SshJwtConfig } from '../netmap/network-map.js';
 import type { GrpcSessionPorts } from './ports.js';
-import { createSealer } from './create-sealer.js';
+import { createPieceSealer, createSealer } from './create-sealer.js';
+import { syncOutgoing } from './outgoing-buffer.js';
 import { controlConfigToWire } from './to-wire/control-config-to-wire.js';
 import { metaFromWire } from './to-wire/meta-from-wire.js';
 import { peerConfigToWire } from './to-wire/network-map-to-wire.js';
-import { encodeSyncMessage } from './to-wire/encode-sync-message.js';
+import { syncMessagePieces } from './to-wire/encode-sync-message.js';
 import { WireElementCache } from './to-wire/wire-element-cache.js';
 
 const dec = new TextDecoder();
@@ -29,6 +30,7 @@ export interface SessionAdapterDeps {
 /** Login/Sync/SyncMeta/Logout: wire ⇄ session types; the sessions never see protobuf. */
 export function createSessionAdapter(deps: SessionAdapterDeps): GrpcSessionPorts {
   const sealed = createSealer(deps.envelope);
+  const sealedPieces = createPieceSealer(deps.envelope, (size) => syncOutgoing.take(size));
   // Encoded remote peers, firewall rules and DNS records, shared by every map of one snapshot (weakly held).
   const elements = new WireElementCache();
   const withSshJwt = sshJwtAdder(deps.sshJwt ?? null);
@@ -59,9 +61,13 @@ export function createSessionAdapter(deps: SessionAdapterDeps): GrpcSessionPorts
         connectionIp: stream.connectionIp,
         signal: stream.signal,
         send: (msg, ended, weigh) => {
-          const bytes = sealed(peerKey, encodeSyncMessage(withSshJwtInMap(msg, withSshJwt), elements));
-          weigh?.(bytes.length);
-          return stream.write(bytes, ended);
+          const bytes = sealedPieces(peerKey, syncMessagePieces(withSshJwtInMap(msg, withSshJwt), elements));
+          try {
+            weigh?.(bytes.length);
+            return stream.write(bytes, ended);
+          } finally {
+            syncOutgoing.settle(bytes);
+          }
         },
         confirm: (ended) => stream.confirm(ended),
       });

@@ -7,7 +7,7 @@ import { networkOnlyMap } from '../netmap/compute-network-map.js';
 import type { SessionMetrics, SyncPathReason } from '../metrics/session-metrics.js';
 import type { AccountMaps } from './account-maps.js';
 import { freshConfigsPerSecond, refreshPeriods, relayRefreshConfig, turnRefreshConfig, type ControlConfig, type ServicesSettings } from './control-config.js';
-import { commitFastPath, tryFastPathSync, type FastPathDeps, type SyncRequestFacts } from './fast-path.js';
+import { commitFastPath, tryFastPathSync, type FastPathDeps, type FastPathEligibility, type SyncRequestFacts } from './fast-path.js';
 import { LiveStream } from './live-stream.js';
 import { loginExpiredIn } from './login-expired-in.js';
 import { metaHash } from './meta-hash.js';
@@ -59,6 +59,14 @@ export interface SyncRequest {
   confirm(ended?: AbortSignal): Promise<boolean>;
 }
 
+/** What a Sync learnt before it took its set-up slot. */
+interface SetupFacts {
+  readonly facts: SyncRequestFacts;
+  /** The fast-path check, made before the stream was registered (commitFastPath re-reads the serial after). */
+  readonly check: FastPathEligibility;
+  readonly t0: number;
+}
+
 /** Runs Sync streams: first message (fast or slow path), then every update until the stream ends. */
 export class SyncService {
   private settingUp = 0;
@@ -69,18 +77,15 @@ export class SyncService {
     this.freshConfig = freshConfigsPerSecond(deps.services);
   }
 
-  /** Resolves when the stream should end with OK; rejects with a RoostError otherwise. */
+  /**
+   * Resolves when the stream should end with OK; rejects with a RoostError otherwise. The peer
+   * look-up (memory) and the fast-path check (a cache read: a Redis round trip when the cache is
+   * shared) come before the set-up slot is taken: waiting on I/O costs no CPU, and counting it
+   * would turn a reconnect storm into RESOURCE_EXHAUSTED retries that each cost a GetServerKey
+   * and a request to open. The slot bounds the work that follows.
+   */
   async run(req: SyncRequest): Promise<void> {
     const { deps } = this;
-    if (deps.maxConcurrentSetups >= 0 && this.settingUp >= deps.maxConcurrentSetups) {
-      throw new RoostError('ResourceExhausted', 'too many concurrent sync requests, please try again later');
-    }
-    this.settingUp++;
-    let setupDone = false;
-    const endSetup = () => {
-      if (!setupDone) this.settingUp--;
-      setupDone = true;
-    };
     const t0 = performance.now();
     const facts: SyncRequestFacts = {
       peerKey: req.peerKey,
@@ -90,14 +95,24 @@ export class SyncService {
       connectionIp: req.connectionIp,
       startedAt: deps.clock.now(),
     };
+    const peer = await this.admit(req.peerKey);
+    const check = await tryFastPathSync(deps.fastPath, peer, facts);
+    if (deps.maxConcurrentSetups >= 0 && this.settingUp >= deps.maxConcurrentSetups) {
+      throw new RoostError('ResourceExhausted', 'too many concurrent sync requests, please try again later');
+    }
+    this.settingUp++;
+    let setupDone = false;
+    const endSetup = () => {
+      if (!setupDone) this.settingUp--;
+      setupDone = true;
+    };
     let stream: LiveStream | undefined;
     try {
-      const peer = await this.admit(req.peerKey);
       // Registered before anything is computed, so no change can fall between map and channel.
       stream = new LiveStream(peer.id, peer.accountId);
       deps.registry.register(stream);
       deps.metrics.connectedStreams.inc();
-      await this.serve(peer, stream, withEnd(req, stream), facts, t0, endSetup);
+      await this.serve(peer, stream, withEnd(req, stream), { facts, check, t0 }, endSetup);
     } finally {
       endSetup();
       if (stream) await this.cleanup(stream, facts);
@@ -108,9 +123,10 @@ export class SyncService {
    * First message, then updates. A replaced stream ends quietly, even mid-write; one ended by
    * a shutdown ends UNAVAILABLE, so the client reconnects — to another process behind a balancer.
    */
-  private async serve(peer: SyncPeer, stream: LiveStream, req: SyncRequest, facts: SyncRequestFacts, t0: number, endSetup: () => void): Promise<void> {
+  private async serve(peer: SyncPeer, stream: LiveStream, req: SyncRequest, setup: SetupFacts, endSetup: () => void): Promise<void> {
+    const { facts } = setup;
     try {
-      const lastSent = await this.firstMessage(peer, req, facts, t0, endSetup);
+      const lastSent = await this.firstMessage(peer, req, setup, endSetup);
       endSetup();
       this.startRefreshTimers(stream, req.signal);
       await this.updateLoop(peer, stream, req, facts, lastSent);
@@ -139,10 +155,9 @@ export class SyncService {
    * counting the queue would turn a storm into RESOURCE_EXHAUSTED retries (each costing a
    * GetServerKey and a request to open) instead of a wait.
    */
-  private async firstMessage(peer: SyncPeer, req: SyncRequest, facts: SyncRequestFacts, t0: number, queued: () => void): Promise<number> {
+  private async firstMessage(peer: SyncPeer, req: SyncRequest, { facts, check, t0 }: SetupFacts, queued: () => void): Promise<number> {
     const { deps } = this;
     let reason: SyncPathReason;
-    const check = await tryFastPathSync(deps.fastPath, peer, facts);
     if (check.eligible) {
       if (await commitFastPath(deps.fastPath, peer, facts, check.serial)) {
         await this.runFastPathSync(req, check.checks);

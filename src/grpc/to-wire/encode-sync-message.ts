@@ -22,9 +22,18 @@ const DNS_CONFIG = { customZones: fieldNumber(DNSConfigSchema, 'customZones') };
  */
 export function encodeSyncMessage(msg: SyncMessage, cache: WireElementCache): Uint8Array {
   if (msg.config && !msg.map && !msg.checks) return configOnly(msg.config);
+  return assemble(syncMessagePieces(msg, cache));
+}
+
+/**
+ * The same encoding as pieces not yet written anywhere, so the sealer writes them once, straight
+ * into the outgoing buffer (a 1 MB map is then copied once on its way out, not twice).
+ */
+export function syncMessagePieces(msg: SyncMessage, cache: WireElementCache): Piece[] {
+  if (msg.config && !msg.map && !msg.checks) return [encodedFields(configOnly(msg.config))];
   const head = toBinary(SyncResponseSchema, syncResponseHeadToWire(msg));
   const m = msg.map;
-  if (!m) return head;
+  if (!m) return [encodedFields(head)];
   const map = messageField(SYNC_RESPONSE.networkMap, [
     encodedFields(toBinary(NetworkMapSchema, networkMapHeadToWire(m))),
     framedFields(cache.remotePeers(m.remotePeers)),
@@ -33,7 +42,7 @@ export function encodeSyncMessage(msg: SyncMessage, cache: WireElementCache): Ui
     framedFields(cache.firewallRules(m.firewallRules)),
     messageField(NETWORK_MAP.dnsConfig, dnsConfigPieces(m.dnsConfig, cache)),
   ]);
-  return assemble([encodedFields(head), map]);
+  return [encodedFields(head), map];
 }
 
 /**

@@ -42,9 +42,11 @@ export class ProtoWriter {
   private readonly buf: Uint8Array;
   private pos = 0;
 
-  constructor(size: number) {
+  /** `into`: where to write (exactly `size` bytes), e.g. a reused buffer; default a fresh one. */
+  constructor(size: number, into?: Uint8Array) {
+    if (into !== undefined && into.length !== size) throw new RangeError(`ProtoWriter: ${size} bytes to write into ${into.length}`);
     // allocUnsafe: every byte is written before finish() returns (it checks), so no zero-fill.
-    const b = Buffer.allocUnsafe(size);
+    const b = into ?? Buffer.allocUnsafe(size);
     this.buf = new Uint8Array(b.buffer, b.byteOffset, size);
   }
 
@@ -142,7 +144,8 @@ export function assemble(pieces: readonly Piece[]): Uint8Array {
   return w.finish();
 }
 
-function sizeOf(pieces: readonly Piece[]): number {
+/** Encoded bytes of `pieces` together. */
+export function sizeOf(pieces: readonly Piece[]): number {
   let size = 0;
   for (const p of pieces) size += p.size;
   return size;
