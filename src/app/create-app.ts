@@ -29,6 +29,8 @@ import { createMetricsServer } from '../metrics/metrics-server.js';
 import { createBusMetrics } from '../metrics/bus-metrics.js';
 import { RedisChangeBus, SerialReconciler } from '../bus/index.js';
 import { createSessionMetrics } from '../metrics/session-metrics.js';
+import { endpointLabel, networkMapObjects } from '../metrics/upstream-metrics.js';
+import { timeTransactions } from '../metrics/time-transactions.js';
 import { openStore, waitForDatabase, type Store } from '../store/index.js';
 import { AccountMaps } from '../sync/account-maps.js';
 import { startChangePusher } from '../sync/change-pusher.js';
@@ -188,7 +190,10 @@ export async function createApp(config: Config, overrides: AppOverrides = {}, st
       })
     : undefined;
   const bus: ChangeBus = redisBus ?? new InProcessChangeBus();
-  const domain = createDomainServices({ store, bus, clock, ids: xidGenerator });
+  // Transactions are timed (store latency); the metric set they feed is built below.
+  let observeTx: (seconds: number, committed: boolean) => void = () => {};
+  const txStore = timeTransactions(store, (s, committed) => observeTx(s, committed));
+  const domain = createDomainServices({ store: txStore, bus, clock, ids: xidGenerator });
   const lifecycle = domain.peerLifecycle;
 
   const cacheStore = overrides.cacheStore ?? (config.cacheRedisAddress ? await RedisCacheStore.connect(config.cacheRedisAddress) : new MemoryCacheStore({ clock }));
@@ -208,7 +213,14 @@ export async function createApp(config: Config, overrides: AppOverrides = {}, st
     void runLogLevelOverrider({ redis: overrideRedis, key: config.logLevelOverride.key, intervalMs: config.logLevelOverride.intervalMs, logger: log, configuredLevel: config.logLevel, signal: background.signal });
   }
 
-  const metrics = createSessionMetrics(registry, { fastPathEnabled: () => fastPathFlag.enabled() });
+  const metrics = createSessionMetrics(registry, {
+    fastPathEnabled: () => fastPathFlag.enabled(),
+    onChangePushed: (c) => log.info(c, `change pushed: account ${c.accountId} serial ${c.serial} reached ${c.reached} of ${c.streams} stream(s) in ${Math.round(c.ms)} ms`),
+  });
+  observeTx = (s, committed) => {
+    metrics.storeTransaction.observe({ result: committed ? 'commit' : 'rollback' }, s);
+    metrics.upstream.storeTransaction(s * 1000);
+  };
   // What a fast-path hit reads lives in memory (peer identities, account serials) and its
   // status write is batched, so the hit runs no SQL.
   const identities = new PeerIdentities({ findPeerByKey: (key) => store.findPeerByKey(key), listPeers: (id) => store.repos.peers.list(id) }, undefined, (err) =>
@@ -236,17 +248,28 @@ export async function createApp(config: Config, overrides: AppOverrides = {}, st
       findPeerByKey: (key: string) => store.findPeerByKey(key),
       getAccount: (id: string) => store.getAccount(id),
       ...lifecycle,
+      syncPeerMeta: async (key: string, meta: Parameters<typeof lifecycle.syncPeerMeta>[1]) => {
+        const update = await lifecycle.syncPeerMeta(key, meta);
+        if (update.changed) metrics.upstream.peerMetaUpdated();
+        return update;
+      },
     },
     identities,
     // Only other processes need to hear of it (this one updated its copy in place).
     redisBus && ((p) => redisBus.publish({ accountId: p.accountId, serial: serials.peek(p.accountId) ?? 0, peers: [], updatedPeers: [{ id: p.id, key: p.key, loginGeneration: p.loginGeneration }] })),
   );
-  const maps = new AccountMaps({ source: store, clock, dnsDomain: config.dnsDomain, onCompute: (s) => metrics.mapComputeDuration.observe(s) });
+  const maps = new AccountMaps({ source: store, clock, dnsDomain: config.dnsDomain, onCompute: (s, map) => {
+    metrics.mapComputeDuration.observe(s);
+    metrics.upstream.networkMap(s * 1000, networkMapObjects(map));
+  } });
   const streams = new PeerRegistry<LiveStream>();
   const stopResyncMaps = bus.subscribe((change) => {
     if (change.resync) maps.forget(change.accountId);
   });
-  const stopPusher = startChangePusher(bus, streams);
+  const stopPusher = startChangePusher(bus, streams, (change, n, ms) => {
+    metrics.changeQueued(change.accountId, change.serial, n);
+    metrics.upstream.updateAccountPeers(ms);
+  }, (n) => metrics.upstream.updateChannelQueue(n));
   const reconciler =
     redisBus &&
     new SerialReconciler(
@@ -283,12 +306,16 @@ export async function createApp(config: Config, overrides: AppOverrides = {}, st
     : jwtValidationConfigured(config.auth)
       ? createJwtValidator(config.auth, { clock, log })
       : undefined;
-  const resolveUser = (auth: Parameters<typeof resolveUserFromAuth>[1]) => resolveUserFromAuth({ store, bus, clock, ids: xidGenerator }, auth, { log });
+  const resolveUser = (auth: Parameters<typeof resolveUserFromAuth>[1]) => resolveUserFromAuth({ store: txStore, bus, clock, ids: xidGenerator }, auth, { log });
   const sso = jwtValidator && { validate: (token: string) => jwtValidator.validate(token), resolve: resolveUser };
-  const login = new LoginService({ peers, maps, cache, services: config, clock, dnsDomain: config.dnsDomain, sso, log, observe: (result, s) => metrics.loginDuration.observe({ result }, s) });
+  const login = new LoginService({ peers, maps, cache, services: config, clock, dnsDomain: config.dnsDomain, sso, log, observe: (result, s, accountId) => {
+    metrics.loginDuration.observe({ result }, s);
+    metrics.upstream.countLogin();
+    metrics.upstream.loginDuration(s * 1000, accountId);
+  } });
   const sync = new SyncService({ peers, identities, serials, status, sends, maps, registry: streams, services: config, fastPath, clock, log, metrics, maxConcurrentSetups: config.maxConcurrentSyncs });
 
-  const grpcServer = createGrpcServer({ envelope, clock, log, sessions: createSessionAdapter({ envelope, login, sync, peers, sshJwt: sshJwtConfig(config.auth) }), authFlows: config.auth });
+  const grpcServer = createGrpcServer({ envelope, clock, log, sessions: createSessionAdapter({ envelope, login, sync, peers, sshJwt: sshJwtConfig(config.auth) }), authFlows: config.auth, onServerKey: () => metrics.upstream.countServerKey() });
   // The REST edge takes the same validator and provisioning for `Bearer <JWT>` (IDENTITY.md §3.1).
   const restApp = createRestApp({
     ...domain,
@@ -303,6 +330,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}, st
     instance: idp?.setup,
     embeddedUsers: idp && createEmbeddedUserLifecycle({ users: domain.users, logins: idp.users, invites: store.invites, clock, ids: xidGenerator }),
     oidcProvider: idp && { path: idp.mountPath, handle: (req, res) => idp.handle(req, res) },
+    onResponse: (r) => metrics.upstream.http({ endpoint: endpointLabel(r.route), method: r.method, code: r.code, ms: r.ms }),
   });
   let draining = false;
   const metricsServer: HttpServer = createMetricsServer(registry, {
@@ -344,7 +372,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}, st
       reconciler?.start();
       jobs ??= runPeerJobs(
         {
-          ports: domainPeerJobPorts({ store, bus, clock, ids: xidGenerator }),
+          ports: domainPeerJobPorts({ store: txStore, bus, clock, ids: xidGenerator }),
           activity,
           clock,
           log,
