@@ -19,7 +19,7 @@ test('metricNamesIn: metric names only, not functions, keywords, labels or strin
 });
 
 test('roost.json: loads, every panel has an expression, every metric it uses is exported', async (t) => {
-  const dashboard = JSON.parse(readFileSync(DASHBOARD_PATH, 'utf8')) as { title: string; uid: string; panels: { type: string; title: string; targets?: unknown[] }[] };
+  const dashboard = JSON.parse(readFileSync(DASHBOARD_PATH, 'utf8')) as { title: string; uid: string; panels: { type: string; title: string; targets?: { expr?: string; legendFormat?: string }[] }[] };
   assert.equal(dashboard.uid, 'roost-management');
   const graphs = dashboard.panels.filter((p) => p.type !== 'row');
   assert.ok(graphs.length >= 12, 'the panels the operator needs');
