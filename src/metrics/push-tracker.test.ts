@@ -21,14 +21,16 @@ test('commit → sent runs from the oldest change a push carries; a change is re
   assert.equal(t.delivered('b', 0, 9, 1400), undefined, 'never followed');
 });
 
-test('changes nobody streams are reported at once; stragglers close with a newer completed change', () => {
+test('changes no stream here gets are not followed; stragglers close with a newer completed change', () => {
   const { t, reports } = tracker();
   t.committed('a', 1, 0, 0);
-  assert.deepEqual(reports, [{ accountId: 'a', serial: 1, streams: 0, reached: 0, ms: 0 }]);
   t.committed('a', 2, 10, 2); // one of its streams ends before it is sent
+  t.committed('a', 2, 12, 0); // the same serial again, reaching nobody (an identity-only message)
   t.committed('a', 3, 20, 1);
+  assert.equal(t.delivered('a', 0, 1, 30), undefined, 'serial 1 was never followed');
+  assert.deepEqual(reports, []);
   t.delivered('a', 1, 3, 50);
-  assert.deepEqual(reports.slice(1), [
+  assert.deepEqual(reports, [
     { accountId: 'a', serial: 2, streams: 2, reached: 1, ms: 40 },
     { accountId: 'a', serial: 3, streams: 1, reached: 1, ms: 30 },
   ]);

@@ -24,8 +24,8 @@ interface Entry {
  * Follows each committed change (or, for another process's change, its arrival here) from the
  * commit to the map sends that carry it: the Sync loop learns commit → sent per push, and a
  * change is reported once every stream it was queued on has been sent it — or, for streams that
- * ended first, when a newer change of its account completes or it ages out. Bounded per account
- * and in accounts.
+ * ended first, when a newer change of its account completes or it ages out. A change queued on
+ * no stream here is not followed. Bounded per account and in accounts.
  */
 export class PushTracker {
   private readonly byAccount = new Map<string, Map<number, Entry>>();
@@ -34,6 +34,7 @@ export class PushTracker {
 
   /** Serial `serial` of `accountId` committed at `at` (ms, monotonic) and was queued on `streams` streams. */
   committed(accountId: string, serial: number, at: number, streams: number): void {
+    if (streams === 0) return; // nothing to follow here (another process's peers, an identity-only message)
     let serials = this.byAccount.get(accountId);
     if (!serials) {
       if (this.byAccount.size >= this.maxAccounts) this.dropAccount(this.byAccount.keys().next().value!);
@@ -42,7 +43,6 @@ export class PushTracker {
     const known = serials.get(serial);
     if (known) known.streams += streams;
     else serials.set(serial, { at, streams, reached: 0, lastMs: 0 });
-    if (streams === 0) this.finish(accountId, serial);
     while (serials.size > PER_ACCOUNT) this.finish(accountId, serials.keys().next().value!);
   }
 

@@ -46,7 +46,7 @@ export function createSessionMetrics(registry: Registry, opts: SessionMetricsOpt
   const pushLatency = new Histogram({ name: 'roost_sync_push_latency_seconds', help: 'Time from a change committed (or heard of from another process) to a map carrying it sent on a Sync stream', buckets: LATENCY_BUCKETS, registers });
   const changesPushed = new Histogram({ name: 'roost_sync_change_streams', help: 'Streams of this process a committed change was queued on', buckets: [0, 1, 10, 100, 1000, 10000], registers });
   const pushes = new PushTracker((c) => opts.onChangePushed?.(c));
-  return {
+  const metrics: SessionMetrics = {
     loginDuration: new Histogram({ name: 'roost_login_duration_seconds', help: 'Login handling time by result (ok or the error kind)', labelNames: ['result'], buckets: LATENCY_BUCKETS, registers }),
     syncRequests: new Counter({ name: 'roost_sync_requests_total', help: 'Sync streams opened, by path (fast/slow) and slow-path reason', labelNames: ['path', 'reason'], registers }),
     syncFastDuration: new Histogram({ name: 'roost_sync_fast_duration_seconds', help: 'Time from Sync request to the first message sent, fast path', buckets: LATENCY_BUCKETS, registers }),
@@ -76,4 +76,23 @@ export function createSessionMetrics(registry: Registry, opts: SessionMetricsOpt
     },
     upstream: createUpstreamMetrics(registry, { connectedStreams: async () => (await connectedStreams.get()).values[0]?.value ?? 0 }),
   };
+  zeroKnownSeries(metrics);
+  return metrics;
+}
+
+const SLOW_REASONS: readonly Exclude<SyncPathReason, 'none'>[] = ['flag_off', 'android', 'cache_miss', 'login_mismatch', 'serial_mismatch', 'meta_mismatch', 'zero_serial', 'race'];
+
+/**
+ * Exposes every known label combination at zero from the start, so the first event of a kind
+ * shows as a rise in `rate()` (a series first seen at 1 reads as no change) and dashboards read
+ * 0 rather than "no data".
+ */
+function zeroKnownSeries(m: SessionMetrics): void {
+  m.syncRequests.inc({ path: 'fast', reason: 'none' }, 0);
+  for (const reason of SLOW_REASONS) m.syncRequests.inc({ path: 'slow', reason }, 0);
+  for (const kind of ['map', 'turn', 'relay', 'deleted']) m.updatesPushed.inc({ kind }, 0);
+  for (const result of ['confirmed', 'unconfirmed']) m.mapDeliveries.inc({ result }, 0);
+  m.loginDuration.zero({ result: 'ok' });
+  for (const result of ['commit', 'rollback']) m.storeTransaction.zero({ result });
+  for (const path of ['fast', 'slow', 'none']) m.streamDuration.zero({ path });
 }
