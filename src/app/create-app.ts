@@ -43,6 +43,7 @@ import { updatingIdentities, PeerIdentities, type SyncPeer } from '../sync/peer-
 import { SendGate } from '../sync/send-gate.js';
 import { StatusWriter } from '../sync/status-writer.js';
 import { createLogger, type Logger } from './create-logger.js';
+import { throttledWarn } from '../shared/throttled-warn.js';
 import { runOidcDiscovery } from '../identity/oidc/run-oidc-discovery.js';
 import { createJwtValidator } from '../identity/jwt/create-jwt-validator.js';
 import { createEmbeddedJwtValidator, EmbeddedIdp } from '../idp/index.js';
@@ -182,7 +183,10 @@ export async function createApp(config: Config, overrides: AppOverrides = {}, st
           busMetrics.lag.observe(s);
           busMetrics.messages.inc({ source: 'bus' });
         },
-        onReconnect: () => onBusReconnect(),
+        onReconnect: () => {
+          log.warn('change bus: reconnected to Redis; comparing serials with the store to resync what was missed');
+          onBusReconnect();
+        },
         onError: (err) => log.warn({ err }, 'change bus: Redis error (it reconnects; missed changes are resynced)'),
       }).catch(async (err: unknown) => {
         await store.close().catch(() => undefined);
@@ -197,7 +201,9 @@ export async function createApp(config: Config, overrides: AppOverrides = {}, st
   const lifecycle = domain.peerLifecycle;
 
   const cacheStore = overrides.cacheStore ?? (config.cacheRedisAddress ? await RedisCacheStore.connect(config.cacheRedisAddress) : new MemoryCacheStore({ clock }));
-  const peerSyncCache = new PeerSerialCache({ store: cacheStore, ttlMs: overrides.peerSyncTtlMs, logger: log });
+  // A broken cache only costs the slow path, but the operator hears of it (once per 30 s per kind).
+  const cacheWarning = throttledWarn(log, 30_000);
+  const peerSyncCache = new PeerSerialCache({ store: cacheStore, ttlMs: overrides.peerSyncTtlMs, logger: { debug: (obj, msg) => cacheWarning(obj, `${msg} (fast path falls back to the slow path)`) } });
   const redisClients: FlagRedisClient[] = [];
   const redisFor = (address: string | undefined) => {
     if (!address) return undefined;
@@ -288,7 +294,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}, st
         },
         onResync: (n) => {
           busMetrics.resyncs.inc(n);
-          log.info({ accounts: n }, 'change bus: resynced accounts whose serial moved unheard');
+          log.warn({ accounts: n }, `change bus: resynced ${n} account(s) whose serial moved unheard (a gap in the bus)`);
         },
         onError: (err) => log.warn({ err }, 'change bus: could not compare serials with the store'),
       },
