@@ -80,16 +80,13 @@ export function createSessionMetrics(registry: Registry, opts: SessionMetricsOpt
   return metrics;
 }
 
-const SLOW_REASONS: readonly Exclude<SyncPathReason, 'none'>[] = ['flag_off', 'android', 'cache_miss', 'login_mismatch', 'serial_mismatch', 'meta_mismatch', 'zero_serial', 'race'];
-
 /**
  * Exposes every known label combination at zero from the start, so the first event of a kind
  * shows as a rise in `rate()` (a series first seen at 1 reads as no change) and dashboards read
- * 0 rather than "no data".
+ * 0 rather than "no data". (Sync paths and reasons appear on first use: a reason never seen
+ * is told apart from one seen zero times.)
  */
 function zeroKnownSeries(m: SessionMetrics): void {
-  m.syncRequests.inc({ path: 'fast', reason: 'none' }, 0);
-  for (const reason of SLOW_REASONS) m.syncRequests.inc({ path: 'slow', reason }, 0);
   for (const kind of ['map', 'turn', 'relay', 'deleted']) m.updatesPushed.inc({ kind }, 0);
   for (const result of ['confirmed', 'unconfirmed']) m.mapDeliveries.inc({ result }, 0);
   m.loginDuration.zero({ result: 'ok' });

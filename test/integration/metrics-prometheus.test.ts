@@ -106,7 +106,7 @@ test('every panel of roost.json finds data in a real Prometheus scraping two Roo
   // Prometheus first: every series is seen at zero before the traffic, so rate() sees it rise.
   const prom = await startPrometheus(t, [a, b].map((s) => `127.0.0.1:${s.ports.metrics}`));
   await pollUntil(async () => ((await query(prom, 'sum(up{job="roost"})'))[0]?.value?.[1] === '2' ? true : undefined), { timeoutMs: 30_000, intervalMs: 200, what: 'both targets scraped' });
-  await pollUntil(async () => ((await query(prom, 'count(roost_sync_requests_total)'))[0]?.value?.[1] === '18' ? true : undefined), { timeoutMs: 30_000, intervalMs: 200, what: 'zeroed series scraped' });
+  await pollUntil(async () => ((await query(prom, 'count(roost_store_transaction_seconds_count)'))[0]?.value?.[1] === '4' ? true : undefined), { timeoutMs: 30_000, intervalMs: 200, what: 'zeroed series scraped' });
 
   const seed = await seedAccount(a.app);
   const { plain } = await seed.setupKey();
@@ -114,10 +114,13 @@ test('every panel of roost.json finds data in a real Prometheus scraping two Roo
   const alpha = agent(a);
   await alpha.register(plain, meta);
   await syncOnce(alpha, a.app, { meta }); // slow: cache miss, then the entry is written
-  const live = await alpha.sync({ meta }); // fast: the client holds the current map
+  await syncOnce(alpha, a.app, { meta }); // fast: the client holds the current map
+  // Sync paths appear on first use: once Prometheus has seen the fast one, another makes it rise.
+  await pollUntil(async () => ((await query(prom, 'roost_sync_requests_total{path="fast"}'))[0]?.value?.[1] === '1' ? true : undefined), { timeoutMs: 30_000, intervalMs: 200, what: 'the fast path scraped' });
+  const live = await alpha.sync({ meta });
   const first = await live.next();
   assert.equal(first.networkMap, undefined, 'the second Sync took the fast path');
-  await pollUntil(async () => ((await readMetric(a.ports.metrics, 'roost_sync_requests_total', { path: 'fast', reason: 'none' })) ?? 0) >= 1, { what: 'the fast Sync counted' });
+  await pollUntil(async () => ((await readMetric(a.ports.metrics, 'roost_sync_requests_total', { path: 'fast', reason: 'none' })) ?? 0) >= 2, { what: 'the fast Sync counted' });
 
   // A registration on the other process reaches alpha's stream through the Redis bus.
   await agent(b).register(plain, linuxMeta('bravo'));
