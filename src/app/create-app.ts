@@ -30,6 +30,8 @@ import { createMetricsServer } from '../metrics/metrics-server.js';
 import { createBusMetrics } from '../metrics/bus-metrics.js';
 import { RedisChangeBus, SerialReconciler } from '../bus/index.js';
 import { createSessionMetrics } from '../metrics/session-metrics.js';
+import { endpointLabel, networkMapObjects } from '../metrics/upstream-metrics.js';
+import { timeTransactions } from '../metrics/time-transactions.js';
 import { openStore, waitForDatabase, type Store } from '../store/index.js';
 import { AccountMaps } from '../sync/account-maps.js';
 import { startChangePusher } from '../sync/change-pusher.js';
@@ -42,6 +44,7 @@ import { updatingIdentities, PeerIdentities, type SyncPeer } from '../sync/peer-
 import { SendGate } from '../sync/send-gate.js';
 import { StatusWriter } from '../sync/status-writer.js';
 import { createLogger, type Logger } from './create-logger.js';
+import { throttledWarn } from '../shared/throttled-warn.js';
 import { runOidcDiscovery } from '../identity/oidc/run-oidc-discovery.js';
 import { createJwtValidator } from '../identity/jwt/create-jwt-validator.js';
 import { createEmbeddedJwtValidator, EmbeddedIdp } from '../idp/index.js';
@@ -188,7 +191,10 @@ export async function createApp(config: Config, overrides: AppOverrides = {}, st
           busMetrics.lag.observe(s);
           busMetrics.messages.inc({ source: 'bus' });
         },
-        onReconnect: () => onBusReconnect(),
+        onReconnect: () => {
+          log.warn('change bus: reconnected to Redis; comparing serials with the store to resync what was missed');
+          onBusReconnect();
+        },
         onError: (err) => log.warn({ err }, 'change bus: Redis error (it reconnects; missed changes are resynced)'),
       }).catch(async (err: unknown) => {
         await store.close().catch(() => undefined);
@@ -196,11 +202,16 @@ export async function createApp(config: Config, overrides: AppOverrides = {}, st
       })
     : undefined;
   const bus: ChangeBus = redisBus ?? new InProcessChangeBus();
-  const domain = createDomainServices({ store, bus, clock, ids: xidGenerator, dnsDomain: config.dnsDomain });
+  // Transactions are timed (store latency); the metric set they feed is built below.
+  let observeTx: (seconds: number, committed: boolean) => void = () => {};
+  const txStore = timeTransactions(store, (s, committed) => observeTx(s, committed));
+  const domain = createDomainServices({ store: txStore, bus, clock, ids: xidGenerator, dnsDomain: config.dnsDomain });
   const lifecycle = domain.peerLifecycle;
 
   const cacheStore = overrides.cacheStore ?? (config.cacheRedisAddress ? await RedisCacheStore.connect(config.cacheRedisAddress) : new MemoryCacheStore({ clock }));
-  const peerSyncCache = new PeerSerialCache({ store: cacheStore, ttlMs: overrides.peerSyncTtlMs, logger: log });
+  // A broken cache only costs the slow path, but the operator hears of it (once per 30 s per kind).
+  const cacheWarning = throttledWarn(log, 30_000);
+  const peerSyncCache = new PeerSerialCache({ store: cacheStore, ttlMs: overrides.peerSyncTtlMs, logger: { debug: (obj, msg) => cacheWarning(obj, `${msg} (fast path falls back to the slow path)`) } });
   const redisClients: FlagRedisClient[] = [];
   const redisFor = (address: string | undefined) => {
     if (!address) return undefined;
@@ -216,7 +227,14 @@ export async function createApp(config: Config, overrides: AppOverrides = {}, st
     void runLogLevelOverrider({ redis: overrideRedis, key: config.logLevelOverride.key, intervalMs: config.logLevelOverride.intervalMs, logger: log, configuredLevel: config.logLevel, signal: background.signal });
   }
 
-  const metrics = createSessionMetrics(registry, { fastPathEnabled: () => fastPathFlag.enabled() });
+  const metrics = createSessionMetrics(registry, {
+    fastPathEnabled: () => fastPathFlag.enabled(),
+    onChangePushed: (c) => log.info(c, `change pushed: account ${c.accountId} serial ${c.serial} reached ${c.reached} of ${c.streams} stream(s) in ${Math.round(c.ms)} ms`),
+  });
+  observeTx = (s, committed) => {
+    metrics.storeTransaction.observe({ result: committed ? 'commit' : 'rollback' }, s);
+    metrics.upstream.storeTransaction(s * 1000);
+  };
   // What a fast-path hit reads lives in memory (peer identities, account serials) and its
   // status write is batched, so the hit runs no SQL.
   const identities = new PeerIdentities({ findPeerByKey: (key) => store.findPeerByKey(key), listPeers: (id) => store.repos.peers.list(id) }, undefined, (err) =>
@@ -244,17 +262,28 @@ export async function createApp(config: Config, overrides: AppOverrides = {}, st
       findPeerByKey: (key: string) => store.findPeerByKey(key),
       getAccount: (id: string) => store.getAccount(id),
       ...lifecycle,
+      syncPeerMeta: async (key: string, meta: Parameters<typeof lifecycle.syncPeerMeta>[1]) => {
+        const update = await lifecycle.syncPeerMeta(key, meta);
+        if (update.changed) metrics.upstream.peerMetaUpdated();
+        return update;
+      },
     },
     identities,
     // Only other processes need to hear of it (this one updated its copy in place).
     redisBus && ((p) => redisBus.publish({ accountId: p.accountId, serial: serials.peek(p.accountId) ?? 0, peers: [], updatedPeers: [{ id: p.id, key: p.key, loginGeneration: p.loginGeneration }] })),
   );
-  const maps = new AccountMaps({ source: snapshotSource, clock, dnsDomain: config.dnsDomain, onCompute: (s) => metrics.mapComputeDuration.observe(s) });
+  const maps = new AccountMaps({ source: snapshotSource, clock, dnsDomain: config.dnsDomain, onCompute: (s, map) => {
+    metrics.mapComputeDuration.observe(s);
+    metrics.upstream.networkMap(s * 1000, networkMapObjects(map));
+  } });
   const streams = new PeerRegistry<LiveStream>();
   const stopResyncMaps = bus.subscribe((change) => {
     if (change.resync) maps.forget(change.accountId);
   });
-  const stopPusher = startChangePusher(bus, streams);
+  const stopPusher = startChangePusher(bus, streams, (change, n, ms) => {
+    metrics.changeQueued(change.accountId, change.serial, n);
+    metrics.upstream.updateAccountPeers(ms);
+  }, (n) => metrics.upstream.updateChannelQueue(n));
   const reconciler =
     redisBus &&
     new SerialReconciler(
@@ -273,7 +302,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}, st
         },
         onResync: (n) => {
           busMetrics.resyncs.inc(n);
-          log.info({ accounts: n }, 'change bus: resynced accounts whose serial moved unheard');
+          log.warn({ accounts: n }, `change bus: resynced ${n} account(s) whose serial moved unheard (a gap in the bus)`);
         },
         onError: (err) => log.warn({ err }, 'change bus: could not compare serials with the store'),
       },
@@ -291,12 +320,16 @@ export async function createApp(config: Config, overrides: AppOverrides = {}, st
     : jwtValidationConfigured(config.auth)
       ? createJwtValidator(config.auth, { clock, log })
       : undefined;
-  const resolveUser = (auth: Parameters<typeof resolveUserFromAuth>[1]) => resolveUserFromAuth({ store, bus, clock, ids: xidGenerator }, auth, { log });
+  const resolveUser = (auth: Parameters<typeof resolveUserFromAuth>[1]) => resolveUserFromAuth({ store: txStore, bus, clock, ids: xidGenerator }, auth, { log });
   const sso = jwtValidator && { validate: (token: string) => jwtValidator.validate(token), resolve: resolveUser };
-  const login = new LoginService({ peers, maps, cache, services: config, clock, dnsDomain: config.dnsDomain, sso, log, observe: (result, s) => metrics.loginDuration.observe({ result }, s) });
+  const login = new LoginService({ peers, maps, cache, services: config, clock, dnsDomain: config.dnsDomain, sso, log, observe: (result, s, accountId) => {
+    metrics.loginDuration.observe({ result }, s);
+    metrics.upstream.countLogin();
+    metrics.upstream.loginDuration(s * 1000, accountId);
+  } });
   const sync = new SyncService({ peers, identities, serials, status, sends, maps, registry: streams, services: config, fastPath, clock, log, metrics, maxConcurrentSetups: config.maxConcurrentSyncs });
 
-  const grpcServer = createGrpcServer({ envelope, clock, log, sessions: createSessionAdapter({ envelope, login, sync, peers, sshJwt: sshJwtConfig(config.auth) }), authFlows: config.auth });
+  const grpcServer = createGrpcServer({ envelope, clock, log, sessions: createSessionAdapter({ envelope, login, sync, peers, sshJwt: sshJwtConfig(config.auth) }), authFlows: config.auth, onServerKey: () => metrics.upstream.countServerKey() });
   // The REST edge takes the same validator and provisioning for `Bearer <JWT>` (IDENTITY.md §3.1).
   const embeddedUsers = idp && createEmbeddedUserLifecycle({ users: domain.users, logins: idp.users, invites: store.invites, clock, ids: xidGenerator });
   if (embeddedUsers) idp?.serveInvitePages(embeddedUsers);
@@ -314,6 +347,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}, st
     instance: idp?.setup,
     embeddedUsers,
     oidcProvider: idp && { path: idp.mountPath, handle: (req, res) => idp.handle(req, res) },
+    onResponse: (r) => metrics.upstream.http({ endpoint: endpointLabel(r.route), method: r.method, code: r.code, ms: r.ms }),
   });
   let draining = false;
   const metricsServer: HttpServer = createMetricsServer(registry, {
@@ -356,7 +390,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}, st
       reconciler?.start();
       jobs ??= runPeerJobs(
         {
-          ports: domainPeerJobPorts({ store, bus, clock, ids: xidGenerator, dnsDomain: config.dnsDomain }),
+          ports: domainPeerJobPorts({ store: txStore, bus, clock, ids: xidGenerator, dnsDomain: config.dnsDomain }),
           activity,
           clock,
           log,

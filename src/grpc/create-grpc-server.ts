@@ -24,6 +24,8 @@ export interface GrpcServerDeps {
   readonly sessions: Partial<GrpcSessionPorts>;
   /** SSO flow blocks (after discovery); absent = none configured, both flows answer NOT_FOUND. */
   readonly authFlows?: AuthorizationFlowSettings;
+  /** Told of every GetServerKey call (metrics). */
+  readonly onServerKey?: () => void;
 }
 
 /** Channel options: NetBird clients ping every 15–30 s, also between calls; never penalise that. */
@@ -61,7 +63,10 @@ export function createGrpcServer(deps: GrpcServerDeps): Server {
   const serverKey = serverKeyAnswers({ serverPublicKey: deps.envelope.publicKeyText, clock: deps.clock });
   const flows = authorizationFlowHandlers({ envelope: deps.envelope, flows: deps.authFlows ?? { deviceAuthorizationFlow: null, pkceAuthorizationFlow: null } });
   const impl: Record<MethodName, unknown> = {
-    GetServerKey: unary('GetServerKey', serverKey),
+    GetServerKey: unary('GetServerKey', () => {
+      deps.onServerKey?.();
+      return serverKey();
+    }),
     isHealthy: unary('isHealthy', () => EMPTY),
     // Unconfigured flows answer NOT_FOUND: clients try the other flow, then setup keys (PROTOCOL.md §7.9).
     GetDeviceAuthorizationFlow: unary('GetDeviceAuthorizationFlow', (call) => flows.device(call.request)),

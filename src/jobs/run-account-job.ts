@@ -108,6 +108,21 @@ function waitMs(due: ReadonlyMap<string, number>, now: number, napMs: number): n
 }
 
 async function lookAtDue(job: AccountJob, deps: AccountJobDeps, due: Map<string, number>, lastLook: Map<string, number>, signal: AbortSignal): Promise<void> {
+  const t0 = performance.now();
+  let looked = 0;
+  let failures = 0;
+  try {
+    await lookAtEach(job, deps, due, lastLook, signal, (failed) => {
+      looked++;
+      if (failed) failures++;
+    });
+  } finally {
+    // One line per run of the job (a pass over the accounts that were due), not per account.
+    if (looked > 0) deps.log.info({ job: job.name, accounts: looked, failed: failures, ms: Math.round(performance.now() - t0) }, `${job.name}: ran over ${looked} account(s)${failures ? `, ${failures} failed` : ''}`);
+  }
+}
+
+async function lookAtEach(job: AccountJob, deps: AccountJobDeps, due: Map<string, number>, lastLook: Map<string, number>, signal: AbortSignal, counted: (failed: boolean) => void): Promise<void> {
   for (const [accountId, at] of [...due]) {
     const now = deps.clock.now();
     if (signal.aborted) return;
@@ -125,6 +140,7 @@ async function lookAtDue(job: AccountJob, deps: AccountJobDeps, due: Map<string,
     }
     if (next !== undefined) next = Math.max(next, now + MIN_LOOK_INTERVAL_MS);
     deps.onLook?.({ job: job.name, accountId, at: now, next, failed });
+    counted(failed);
     if (next === undefined) continue;
     // Activity during the look already asked for another one: keep the sooner.
     const poked = due.get(accountId);

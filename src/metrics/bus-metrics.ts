@@ -12,9 +12,12 @@ export interface BusMetrics {
 /** The change bus between processes (src/bus). */
 export function createBusMetrics(registry: Registry): BusMetrics {
   const registers = [registry];
-  return {
+  const metrics: BusMetrics = {
     lag: new Histogram({ name: 'roost_change_bus_lag_seconds', help: 'Time from a change published on another process to its arrival here (then pushed to the streams)', buckets: LAG_BUCKETS, registers }),
     resyncs: new Counter({ name: 'roost_change_bus_resyncs_total', help: 'Accounts resynced from the store because their serial moved without this process hearing of it', registers }),
     messages: new Counter({ name: 'roost_change_bus_messages_total', help: 'Changes received from other processes, by source (bus, reconciliation)', labelNames: ['source'], registers }),
   };
+  // Known sources at zero from the start (a first message then reads as a rise in rate()).
+  for (const source of ['bus', 'reconciliation']) metrics.messages.inc({ source }, 0);
+  return metrics;
 }

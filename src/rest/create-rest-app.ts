@@ -107,6 +107,13 @@ export function createRestApp(deps: RestDeps, options: RestAppOptions = {}): Fas
     clientErrorHandler: answerClientError,
   }).withTypeProvider<TypeBoxTypeProvider>();
   acceptJsonBodies(app);
+  const { onResponse } = deps;
+  if (onResponse) {
+    app.addHook('onResponse', (req, reply, done) => {
+      onResponse({ route: req.routeOptions.url, method: req.method, code: reply.statusCode, ms: reply.elapsedTime });
+      done();
+    });
+  }
   if (deps.oidcProvider) mountOidcProvider(app, deps.oidcProvider);
   installErrorHandling(app, deps.log);
   void app.register(

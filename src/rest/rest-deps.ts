@@ -78,6 +78,8 @@ export interface RestDeps {
   readonly dnsDomain: string;
   readonly clock: Clock;
   readonly log: RestLog;
+  /** Told of every answered request (metrics): its route template, method, status and time taken. */
+  readonly onResponse?: (r: { readonly route: string | undefined; readonly method: string; readonly code: number; readonly ms: number }) => void;
   /** SSO: without it (or without `resolveUser`) every `Bearer <JWT>` is 401 `token invalid`. */
   readonly jwt?: JwtCheck;
   readonly resolveUser?: ResolveUser;

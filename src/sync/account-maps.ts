@@ -26,7 +26,7 @@ export class AccountMaps {
       readonly source: SnapshotSource;
       readonly clock: Clock;
       readonly dnsDomain: string;
-      readonly onCompute?: (seconds: number) => void;
+      readonly onCompute?: (seconds: number, map: NetworkMap) => void;
     },
   ) {}
 
@@ -67,7 +67,7 @@ export class AccountMaps {
   compute(snapshot: AccountSnapshot, peerId: string): NetworkMap {
     const t0 = performance.now();
     const map = computeNetworkMap({ snapshot, peerId, now: this.deps.clock.now(), dnsDomain: this.deps.dnsDomain });
-    this.deps.onCompute?.((performance.now() - t0) / 1000);
+    this.deps.onCompute?.((performance.now() - t0) / 1000, map);
     return map;
   }
 

@@ -18,6 +18,11 @@ export class LiveStream implements RegisteredStream {
     readonly accountId: string,
   ) {}
 
+  /** Updates waiting to be taken (metrics). */
+  get queued(): number {
+    return this.queue.length;
+  }
+
   push(update: QueuedUpdate): void {
     if (this.closedBy) return;
     this.queue = enqueueUpdate(this.queue, update);

@@ -42,10 +42,10 @@ export interface LoginServiceDeps {
   readonly clock: Clock;
   /** The server's DNS domain (the account setting overrides it). */
   readonly dnsDomain: string;
-  readonly observe?: (result: string, seconds: number) => void;
+  readonly observe?: (result: string, seconds: number, accountId: string) => void;
   /** SSO: how a `jwtToken` becomes its user; absent when no IdP is configured. */
   readonly sso?: JwtLoginPorts & { readonly retryDelayMs?: number };
-  readonly log?: { warn(obj: object, msg: string): void };
+  readonly log?: { warn(obj: object, msg: string): void; info?(obj: object, msg: string): void };
 }
 
 /**
@@ -62,17 +62,18 @@ export class LoginService {
 
   async login(req: LoginRequest): Promise<LoginResult> {
     const t0 = performance.now();
+    let accountId = '';
     try {
-      const result = await this.loginUnobserved(req);
-      this.deps.observe?.('ok', (performance.now() - t0) / 1000);
+      const result = await this.loginUnobserved(req, (id) => (accountId = id));
+      this.deps.observe?.('ok', (performance.now() - t0) / 1000, accountId);
       return result;
     } catch (err) {
-      this.deps.observe?.(RoostError.from(err).kind, (performance.now() - t0) / 1000);
+      this.deps.observe?.(RoostError.from(err).kind, (performance.now() - t0) / 1000, accountId);
       throw err;
     }
   }
 
-  private async loginUnobserved(req: LoginRequest): Promise<LoginResult> {
+  private async loginUnobserved(req: LoginRequest, accountOf: (id: string) => void): Promise<LoginResult> {
     const { deps } = this;
     if (!req.meta) throw preconditionFailed('peer system meta has to be provided to log in');
     const jwtUserId = req.jwtToken === '' ? '' : await this.jwtUserId(req);
@@ -93,6 +94,12 @@ export class LoginService {
         connectionIp: req.connectionIp,
       }));
     }
+    accountOf(peer.accountId);
+    const how = jwtUserId !== '' ? 'sso' : known ? 'known peer' : 'setup key';
+    deps.log?.info?.(
+      { peerId: peer.id, accountId: peer.accountId, name: peer.name, clientVersion: req.meta.netbirdVersion, os: req.meta.goOS, registered: !known, via: how },
+      `peer ${known ? 'logged in' : 'registered'}: ${peer.name} (${req.meta.netbirdVersion || 'unknown version'}, ${how})`,
+    );
     await deps.cache?.delete(req.peerKey);
     return { config: fullControlConfig(deps.services, deps.clock.now(), false), ...(await this.peerView(peer)) };
   }

@@ -70,6 +70,8 @@ interface SetupFacts {
 /** Runs Sync streams: first message (fast or slow path), then every update until the stream ends. */
 export class SyncService {
   private settingUp = 0;
+  /** The path each open stream's first message took, for its closing log line. */
+  private readonly paths = new WeakMap<SyncRequestFacts, { path: 'fast' | 'slow'; reason: SyncPathReason }>();
   /** The NetbirdConfig of first messages: fresh credentials, one object per second. */
   private readonly freshConfig: (now: number) => ControlConfig;
 
@@ -86,6 +88,7 @@ export class SyncService {
    */
   async run(req: SyncRequest): Promise<void> {
     const { deps } = this;
+    deps.metrics.upstream.countSync();
     const t0 = performance.now();
     const facts: SyncRequestFacts = {
       peerKey: req.peerKey,
@@ -163,6 +166,8 @@ export class SyncService {
         await this.runFastPathSync(req, check.checks);
         deps.metrics.syncRequests.inc({ path: 'fast', reason: 'none' });
         deps.metrics.syncFastDuration.observe((performance.now() - t0) / 1000);
+        deps.metrics.upstream.syncDuration(performance.now() - t0, peer.accountId);
+        this.opened(peer, facts, 'fast', 'none', t0);
         return check.serial;
       }
       reason = 'race';
@@ -172,7 +177,16 @@ export class SyncService {
     const serial = await this.runSlowPathSync(peer, req, facts, queued);
     deps.metrics.syncRequests.inc({ path: 'slow', reason });
     deps.metrics.syncSlowDuration.observe((performance.now() - t0) / 1000);
+    deps.metrics.upstream.syncDuration(performance.now() - t0, peer.accountId);
+    this.opened(peer, facts, 'slow', reason, t0);
     return serial;
+  }
+
+  /** The operator's line for a stream whose first message went out. */
+  private opened(peer: SyncPeer, facts: SyncRequestFacts, path: 'fast' | 'slow', reason: SyncPathReason, t0: number): void {
+    this.paths.set(facts, { path, reason });
+    const ms = Math.round(performance.now() - t0);
+    this.deps.log.info({ peerId: peer.id, accountId: peer.accountId, path, reason, ms }, `sync stream opened (${path} path${reason === 'none' ? '' : `: ${reason}`}, first message in ${ms} ms)`);
   }
 
   /** NetbirdConfig only (fresh credentials), plus the last delivered Checks when any applied. */
@@ -257,6 +271,7 @@ export class SyncService {
         // As upstream closes an expired peer's channel: the stream ends OK, the next Sync is refused.
         if (expired) return;
         if (!map) continue;
+        deps.metrics.mapSent(peer.accountId, lastSent, map.serial);
         lastSent = map.serial;
         deps.metrics.updatesPushed.inc({ kind: 'map' });
         await this.recordDelivered(peer, req, map, facts);
@@ -281,9 +296,14 @@ export class SyncService {
    */
   private async cleanup(stream: LiveStream, facts: SyncRequestFacts): Promise<void> {
     const noStatusToWrite = stream.closedBy === 'replaced' || stream.closedBy === 'deleted';
+    const endedBy = stream.closedBy ?? 'client';
     stream.close('shutdown');
     const wasCurrent = this.deps.registry.unregister(stream);
     this.deps.metrics.connectedStreams.dec();
+    const opened = this.paths.get(facts);
+    const heldS = Math.max(0, (this.deps.clock.now() - facts.startedAt) / 1000);
+    this.deps.metrics.streamDuration.observe({ path: opened?.path ?? 'none' }, heldS);
+    this.deps.log.info({ peerId: stream.peerId, accountId: stream.accountId, path: opened?.path ?? 'none', reason: opened?.reason, heldS: Math.round(heldS), endedBy }, `sync stream closed after ${Math.round(heldS)} s (${opened?.path ?? 'no'} path)`);
     if (noStatusToWrite || !wasCurrent) return;
     this.deps.status.record(facts.peerKey, { connected: false, at: this.deps.clock.now(), streamStart: facts.startedAt });
   }
