@@ -16,13 +16,13 @@ import { GrpcCallError, TestAgent, status, type MetaInit } from '../harness/test
 export const FIXTURE_ROOT = join(import.meta.dirname, '..', '..', '..', 'shared', 'fixtures', 'upstream-store');
 
 /**
- * A clock that starts just after upstream's snapshot (2026-12-03 08:38 UTC) and runs at real
+ * A clock that starts shortly after both of upstream's snapshots (2026-12-03 09:00 UTC) and runs at real
  * speed: the 48 h login expiry, the 7 d inactivity expiry and the keys' lifetimes are judged
  * as upstream judged them, whenever the test runs.
  */
 export function fixtureClock(): Clock {
   const start = Date.now();
-  return { now: () => Date.UTC(2026, 11, 3, 8, 38) + (Date.now() - start) };
+  return { now: () => Date.UTC(2026, 11, 3, 9, 0) + (Date.now() - start) };
 }
 
 export interface FixtureSecrets {
