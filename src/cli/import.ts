@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { DEFAULTS, buildConfig } from '../config/config.js';
 import { readEnvSettings } from '../config/env-settings.js';
 import { securePrivateDataDir } from '../config/private-data-dir.js';
+import { invalidArgument } from '../domain/errors.js';
 import { runImport } from '../import/index.js';
 import { openStore } from '../store/index.js';
 
@@ -54,7 +55,13 @@ export async function importCommand(argv: string[]): Promise<number> {
     {
       async openTarget() {
         for (const c of securePrivateDataDir(dataDir)) process.stderr.write(`tightened permissions of ${c.path} from ${c.from} to ${c.to}\n`);
+        // Chosen like 'roost init' (flags + env), never from upstream's management.json, whose
+        // Datadir is upstream's own: Roost must not migrate itself into the store it reads.
         const config = buildConfig({ flags: { dataDir }, env: readEnvSettings(process.env), file: undefined, localSecret: '' });
+        const target = config.store.engine === 'sqlite' ? resolve(config.store.file) : config.store.dsn;
+        if (target === (config.store.engine === 'sqlite' ? resolve(values.from!) : values.from)) {
+          throw invalidArgument(`the target store is the upstream store itself (${target}); choose another --data-dir or DSN`);
+        }
         const store = await openStore(config.store);
         await store.migrate();
         return store;
