@@ -90,9 +90,13 @@ test('the dry run on the restored PostgreSQL store maps every row', { skip }, as
   assert.match(r.stdout, /events\.db events: 92 row\(s\) — the audit log is not yet supported by this build/);
 });
 
-test('the import into Roost on PostgreSQL gives the REST view upstream showed', { skip }, async () => {
+test('the import (and a --replace over it) into Roost on PostgreSQL gives the REST view upstream showed', { skip }, async () => {
   const r = await runImportCli(args(), env);
   assert.equal(r.code, 0, r.stderr);
+  // Again with --replace: the existing account is emptied and rewritten in one transaction.
+  const again = await runImportCli([...args(), '--replace'], env);
+  assert.equal(again.code, 0, again.stderr);
+  assert.match(again.stderr, /removed 1 existing account\(s\)/);
   server = await startTestServer({ dataDir, env, overrides: { clock: fixtureClock() } });
   assert.deepEqual(await compareRest(server.ports.http, secrets.pats[0]!.plain_token, join(SRC, 'expected')), []);
   await assertPatsWork(server.ports.http, secrets);
