@@ -1,4 +1,5 @@
 /** Process entry: dispatches to one command of cli/. */
+import { importCommand } from './cli/import.js';
 import { init } from './cli/init.js';
 import { serve } from './cli/serve.js';
 import { isRoostError } from './domain/errors.js';
@@ -8,13 +9,14 @@ const USAGE = `Usage: roost <command> [options]
 Commands:
   init     create the store, a default account and owner, and print a new access token
   serve    run the management server
+  import   copy an upstream NetBird store (SQLite or PostgreSQL) into Roost's store
 
 Run 'roost <command> --help' for the options of a command.
 `;
 
 type Command = (argv: string[]) => Promise<number>;
 
-const COMMANDS: Record<string, Command> = { init, serve };
+const COMMANDS: Record<string, Command> = { init, serve, import: importCommand };
 
 async function main(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv;

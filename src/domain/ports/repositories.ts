@@ -38,6 +38,8 @@ export interface AccountRepository {
   updateNetworkNet(id: string, net: string): Promise<void>;
   /** `network_serial = network_serial + 1`; returns the new serial. */
   incrementSerial(id: string): Promise<number>;
+  /** Removes the account row only (`roost import --replace` first empties its aggregates). */
+  delete(id: string): Promise<void>;
 }
 
 /** What a connection-status write sets. */

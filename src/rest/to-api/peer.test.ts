@@ -42,7 +42,7 @@ test('toApiPeer fills every required upstream field', () => {
     last_seen: '2026-01-02T00:00:00.000Z', os: 'Ubuntu 24.04', kernel_version: '6.8.0', geoname_id: 0, version: '0.60.0', groups,
     ssh_enabled: true, user_id: 'u1', hostname: 'web', ui_version: '0.1', dns_label: 'web.netbird.selfhosted', login_expiration_enabled: false,
     login_expired: false, last_login: '2026-01-01T00:00:00.000Z', inactivity_expiration_enabled: false, approval_required: false,
-    country_code: '', city_name: '', serial_number: 'SN', extra_dns_labels: ['www'], ephemeral: false,
+    country_code: '', city_name: '', serial_number: 'SN', extra_dns_labels: ['www.netbird.selfhosted'], ephemeral: false,
     local_flags: {
       rosenpass_enabled: true, rosenpass_permissive: false, server_ssh_allowed: false, disable_client_routes: false, disable_server_routes: false,
       disable_dns: false, disable_firewall: false, block_lan_access: false, block_inbound: false, lazy_connection_enabled: false,

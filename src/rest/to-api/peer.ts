@@ -121,7 +121,8 @@ export function toApiPeer(peer: Peer, groups: ApiGroupMinimum[], dnsDomain: stri
     country_code: '',
     city_name: '',
     serial_number: peer.meta.sysSerialNumber,
-    extra_dns_labels: [...peer.extraDnsLabels],
+    // Upstream lists extra labels as FQDNs, like dns_label (seen in its REST view).
+    extra_dns_labels: peer.extraDnsLabels.map((label) => peerDnsName({ dnsLabel: label }, dnsDomain)),
     ephemeral: peer.ephemeral,
     local_flags: localFlags(peer),
   };

@@ -49,5 +49,8 @@ export function createAccountRepository(db: DbHandle, traits: EngineTraits): Acc
       if (row === undefined) throw notFound(`account ${id} not found`);
       return row.network_serial;
     },
+    async delete(id) {
+      await db.deleteFrom('accounts').where('id', '=', id).execute();
+    },
   };
 }

@@ -1,0 +1,25 @@
+import type { RowReader } from './row-reader.js';
+
+/**
+ * What the other kinds contribute to a mapping: group members from `group_peers` and rules
+ * from `policy_rules`, both keyed by their owner's ID, read before the owners are mapped.
+ */
+export interface MapContext {
+  membersOf(groupId: string): readonly string[];
+  rulesOf<R>(policyId: string): readonly R[];
+}
+
+/**
+ * One upstream table mapped to one Roost domain kind. `columns` lists every column this build
+ * understands (mapped or deliberately skipped); any other column is reported, not ignored.
+ */
+export interface KindImporter<T> {
+  /** Name in counts and reports (`peers`, `setup keys`, …). */
+  readonly kind: string;
+  readonly table: string;
+  readonly columns: readonly string[];
+  /** The row's identity for reports. */
+  idOf(row: RowReader): string;
+  /** Maps one row or throws MapError. */
+  map(row: RowReader, ctx: MapContext): T;
+}

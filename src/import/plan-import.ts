@@ -1,0 +1,159 @@
+/**
+ * Reads an upstream store and maps every row to Roost's domain model, without writing
+ * anything: the dry run prints this plan's report, a real run writes the plan only when no
+ * row was left unmapped.
+ */
+import type { Account, Group, NameServerGroup, PersonalAccessToken, Peer, Policy, PolicyRule, PostureCheck, Route, SetupKey, User } from '../domain/model.js';
+import { type ImportReport, emptyReport } from './import-report.js';
+import type { KindImporter, MapContext } from './kind-importer.js';
+import { accountsImporter } from './kinds/accounts.js';
+import { type GroupMembership, groupPeersImporter, groupsImporter } from './kinds/groups.js';
+import { nameServerGroupsImporter } from './kinds/nameserver-groups.js';
+import { peersImporter } from './kinds/peers.js';
+import { tokensImporter } from './kinds/personal-access-tokens.js';
+import { policiesImporter, policyRulesImporter } from './kinds/policies.js';
+import { postureChecksImporter } from './kinds/posture-checks.js';
+import { routesImporter } from './kinds/routes.js';
+import { setupKeysImporter } from './kinds/setup-keys.js';
+import { usersImporter } from './kinds/users.js';
+import { RowReader } from './row-reader.js';
+import type { UpstreamSource } from './source/upstream-source.js';
+import { EVENTS_REASON, NOT_APPLICABLE, NOT_YET_SUPPORTED } from './upstream-tables.js';
+import type { FieldDecryptor } from './values/field-decryptor.js';
+import { MapError } from './values/map-error.js';
+
+/** Everything to write, in domain types. */
+export interface ImportPlan {
+  readonly accounts: Account[];
+  readonly users: User[];
+  readonly tokens: PersonalAccessToken[];
+  readonly peers: Peer[];
+  readonly groups: Group[];
+  readonly postureChecks: PostureCheck[];
+  readonly policies: Policy[];
+  readonly routes: Route[];
+  readonly nameServerGroups: NameServerGroup[];
+  readonly setupKeys: SetupKey[];
+  readonly report: ImportReport;
+}
+
+export interface PlanOptions {
+  readonly source: UpstreamSource;
+  /** The audit store (events.db), when given. */
+  readonly events?: UpstreamSource;
+  readonly decrypt: FieldDecryptor;
+  readonly onProgress?: (message: string) => void;
+}
+
+const MAPPED_TABLES = [
+  accountsImporter, usersImporter, tokensImporter, peersImporter, groupsImporter, groupPeersImporter,
+  postureChecksImporter, policiesImporter, policyRulesImporter, routesImporter, nameServerGroupsImporter, setupKeysImporter,
+].map((k) => k.table);
+
+export async function planImport(opts: PlanOptions): Promise<ImportPlan> {
+  const { source } = opts;
+  const report = emptyReport(source.description);
+  const tables = new Set(await source.tables());
+  const progress = opts.onProgress ?? (() => undefined);
+
+  /** Maps one table with one kind; unmappable rows and unknown columns go to the report. */
+  async function mapTable<T>(k: KindImporter<T>, ctx: MapContext, keep: (item: T) => string | undefined = () => undefined): Promise<T[]> {
+    if (!tables.has(k.table)) {
+      report.counts.set(k.kind, 0);
+      return [];
+    }
+    const rows = await source.rows(k.table);
+    const unknown = (await source.columns(k.table)).filter((c) => !k.columns.includes(c));
+    const out: T[] = [];
+    for (const raw of rows) {
+      const r = new RowReader(raw, opts.decrypt, (reason) => report.dropped.push({ table: k.table, rowId: rowIdOf(k, r), reason }));
+      const set = unknown.filter((c) => raw[c] !== null && raw[c] !== undefined && raw[c] !== '' && raw[c] !== 0 && raw[c] !== false);
+      try {
+        if (set.length > 0) throw new MapError(undefined, `unknown column(s) ${set.join(', ')} hold values this build cannot map`);
+        const item = k.map(r, ctx);
+        const problem = keep(item);
+        if (problem !== undefined) throw new MapError(undefined, problem);
+        out.push(item);
+      } catch (err) {
+        if (!(err instanceof MapError)) throw err;
+        report.unmapped.push({ table: k.table, rowId: rowIdOf(k, r), reason: err.message });
+      }
+    }
+    for (const c of unknown) if (!rows.some((raw) => raw[c] !== null && raw[c] !== undefined && raw[c] !== '' && raw[c] !== 0 && raw[c] !== false)) {
+      report.dropped.push({ table: k.table, rowId: '*', reason: `unknown column ${c} is empty in every row; ignored` });
+    }
+    report.counts.set(k.kind, out.length);
+    progress(`read ${k.table}: ${out.length} of ${rows.length} row(s) mapped`);
+    return out;
+  }
+
+  const noCtx: MapContext = { membersOf: () => [], rulesOf: () => [] };
+  const accounts = await mapTable(accountsImporter, noCtx);
+  const accountIds = new Set(accounts.map((a) => a.id));
+  const inAccount = (item: { accountId: string }) => (accountIds.has(item.accountId) ? undefined : `account ${item.accountId} is not in the store`);
+
+  const users = await mapTable(usersImporter, noCtx, inAccount);
+  const userIds = new Set(users.map((u) => u.id));
+  const tokens = await mapTable(tokensImporter, noCtx, (t) => (userIds.has(t.userId) ? undefined : `user ${t.userId} is not in the store`));
+  const peers = await mapTable(peersImporter, noCtx, (p) => inAccount(p) ?? (p.userId === '' || userIds.has(p.userId) ? undefined : `user ${p.userId} is not in the store`));
+  const peerIds = new Set(peers.map((p) => p.id));
+
+  const memberships = await mapTable<GroupMembership>(groupPeersImporter, noCtx, (m) => (peerIds.has(m.peerId) ? undefined : `peer ${m.peerId} is not in the store`));
+  const rules = await mapTable<PolicyRule>(policyRulesImporter, noCtx);
+  const ctx: MapContext = {
+    membersOf: (groupId) => memberships.filter((m) => m.groupId === groupId).map((m) => m.peerId),
+    rulesOf: <R>(policyId: string) => rules.filter((r) => r.policyId === policyId).sort((a, b) => (a.id < b.id ? -1 : 1)) as unknown as R[],
+  };
+  const groups = await mapTable(groupsImporter, ctx, inAccount);
+  const groupIds = new Set(groups.map((g) => g.id));
+  for (const m of memberships) if (!groupIds.has(m.groupId)) report.unmapped.push({ table: 'group_peers', rowId: `${m.groupId}/${m.peerId}`, reason: `group ${m.groupId} is not in the store` });
+  const policies = await mapTable(policiesImporter, ctx, inAccount);
+  const policyIds = new Set(policies.map((p) => p.id));
+  for (const r of rules) if (!policyIds.has(r.policyId)) report.unmapped.push({ table: 'policy_rules', rowId: r.id, reason: `policy ${r.policyId} is not in the store` });
+
+  const plan: ImportPlan = {
+    accounts,
+    users,
+    tokens,
+    peers,
+    groups,
+    postureChecks: await mapTable(postureChecksImporter, noCtx, inAccount),
+    policies,
+    routes: await mapTable(routesImporter, noCtx, inAccount),
+    nameServerGroups: await mapTable(nameServerGroupsImporter, noCtx, inAccount),
+    setupKeys: await mapTable(setupKeysImporter, noCtx, inAccount),
+    report,
+  };
+  await reportOtherTables(source, tables, report);
+  if (opts.events) await reportEvents(opts.events, report);
+  return plan;
+}
+
+function rowIdOf<T>(k: KindImporter<T>, r: RowReader): string {
+  try {
+    return k.idOf(r) || '(no id)';
+  } catch {
+    return '(unreadable id)';
+  }
+}
+
+async function reportOtherTables(source: UpstreamSource, tables: Set<string>, report: ImportReport): Promise<void> {
+  for (const table of [...tables].sort()) {
+    if (MAPPED_TABLES.includes(table)) continue;
+    const rows = (await source.rows(table)).length;
+    if (table in NOT_YET_SUPPORTED) {
+      if (rows > 0) report.notYetSupported.push({ table, rows, reason: NOT_YET_SUPPORTED[table]! });
+    } else if (table in NOT_APPLICABLE) {
+      if (rows > 0) report.notApplicable.push({ table, rows, reason: NOT_APPLICABLE[table]! });
+    } else if (rows > 0) {
+      report.unmapped.push({ table, rowId: '*', reason: `unknown table with ${rows} row(s); this build does not know what it holds` });
+    }
+  }
+}
+
+async function reportEvents(events: UpstreamSource, report: ImportReport): Promise<void> {
+  for (const table of await events.tables()) {
+    const rows = (await events.rows(table)).length;
+    if (rows > 0) report.notYetSupported.push({ table: `events.db ${table}`, rows, reason: EVENTS_REASON });
+  }
+}
