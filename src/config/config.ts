@@ -36,6 +36,8 @@ export interface Config {
   readonly peerSync: { readonly redisAddress: string | undefined; readonly key: string; readonly intervalMs: number };
   readonly logLevelOverride: { readonly redisAddress: string | undefined; readonly key: string; readonly intervalMs: number };
   readonly maxConcurrentSyncs: number;
+  /** NB_DRAIN_GRACE: on SIGTERM, /ready answers 503 this long before the streams end (default 0). */
+  readonly drainGraceMs?: number;
   /** NB_GRPC_HANDSHAKE_TIMEOUT: time a new gRPC connection has for TLS and the HTTP/2 preface. */
   readonly grpcHandshakeTimeoutMs: number;
   /**
@@ -256,6 +258,7 @@ export function buildConfig(input: {
     peerSync: { redisAddress: env.peerSyncRedisAddress, key: env.peerSyncRedisKey, intervalMs: env.peerSyncFlagIntervalMs },
     logLevelOverride: { redisAddress: env.logLevelRedisAddress, key: env.logLevelRedisKey, intervalMs: env.logLevelIntervalMs },
     maxConcurrentSyncs: env.maxConcurrentSyncs,
+    drainGraceMs: env.drainGraceMs,
     grpcHandshakeTimeoutMs: env.grpcHandshakeTimeoutMs,
     auth: embeddedIdp ? embeddedAuthSettings(embeddedIdp) : (file?.auth ?? NO_AUTH),
     embeddedIdp,

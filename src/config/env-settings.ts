@@ -63,6 +63,11 @@ export const ENV_SETTINGS = {
     parse: optionalText,
   },
   changeBusRedisPrefix: { env: 'NB_CHANGE_BUS_REDIS_PREFIX', description: 'channel prefix on the change-bus Redis, so several deployments (or tests) share one Redis', parse: busPrefix },
+  drainGraceMs: {
+    env: 'NB_DRAIN_GRACE',
+    description: 'on SIGTERM, how long /ready answers 503 while the process still serves, before it ends its streams: time for a load balancer probing /ready to take it out (Go duration)',
+    parse: durationOr('0s'),
+  },
   maxConcurrentSyncs: { env: 'NB_MAX_CONCURRENT_SYNCS', description: 'Sync set-ups in flight before RESOURCE_EXHAUSTED; negative disables', parse: intOr(1000) },
 } as const satisfies Record<string, Setting<unknown>>;
 
