@@ -28,6 +28,11 @@ test('parseBenchArgs: defaults, --quick and explicit values', () => {
   assert.equal(some.newConnections, true);
   assert.equal(some.profileDir, '/tmp/p');
   assert.equal(some.singleReconnects, 5);
+
+  assert.equal(full.replicas, undefined);
+  const rep = parseBenchArgs(['--replicas', '3', '--peers', '1000']);
+  assert.equal(rep.replicas, 3);
+  assert.deepEqual(rep.peers, [1000]);
 });
 
 test('parseBenchArgs rejects bad values, naming the option', () => {
@@ -39,6 +44,9 @@ test('parseBenchArgs rejects bad values, naming the option', () => {
     { argv: ['--bogus'], re: /bogus/ },
     { argv: ['--verify', 'some'], re: /--verify/ },
     { argv: ['--fan-out-change', 'route'], re: /--fan-out-change/ },
+    { argv: ['--replicas', '1'], re: /--replicas/ },
+    { argv: ['--replicas', 'three'], re: /--replicas/ },
+    { argv: ['--replicas', '3', '--target', 'h:1', '--setup-key', 'K'], re: /--replicas/ },
   ];
   for (const c of cases) assert.throws(() => parseBenchArgs(c.argv), c.re, c.argv.join(' '));
 });

@@ -19,6 +19,11 @@ export interface BenchArgs {
   /** CPU-profile the server of every case into this directory. */
   readonly profileDir: string | undefined;
   readonly jsonFile: string | undefined;
+  /**
+   * Run only the replicas scenario (issue #15) with this many `roost serve` processes on one
+   * PostgreSQL + Redis, for each --peers count; undefined = the single-process cases.
+   */
+  readonly replicas: number | undefined;
   /** Drive an already running server instead of spawning `roost serve` (see TargetArgs). */
   readonly target: TargetArgs | undefined;
   /** Run only the in-process Networks computation scenario (bench/scenarios/networks-compute.ts). */
@@ -63,6 +68,10 @@ Load-tests \`roost serve\` (its own process) with simulated NetBird peers and pr
   --networks               only the in-process Networks scenario: map time per peer and the
                            fan-out of one resource change, with and without 50 networks
                            (uses the largest --peers; default 5000)
+  --replicas R             only the replicas scenario: R processes (>= 2) on one PostgreSQL
+                           (NB_STORE_ENGINE_POSTGRES_DSN) + the --redis Redis, peers spread
+                           over them: cold connect, fan-out of one REST change, kill -9 of one
+                           process (e.g. --replicas 3 --peers 5000)
 
 Against an already running NetBird-compatible management server (Roost or upstream's):
   --target HOST:PORT       its gRPC address; the bench does not start, seed or stop it
@@ -101,6 +110,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
       redis: { type: 'string' },
       profile: { type: 'string' },
       json: { type: 'string' },
+      replicas: { type: 'string' },
       target: { type: 'string' },
       'setup-key': { type: 'string' },
       'server-pid': { type: 'string' },
@@ -122,6 +132,9 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   const verify = values.verify ?? 'sample';
   if (verify !== 'all' && verify !== 'sample') throw new Error(`--verify: expected all or sample, got ${JSON.stringify(verify)}`);
   const fanOutChange = values['fan-out-change'] ?? 'policy';
+  const replicas = values.replicas === undefined ? undefined : positiveInt(values.replicas, '--replicas');
+  if (replicas !== undefined && replicas < 2) throw new Error('--replicas: expected at least 2 processes');
+  if (replicas !== undefined && target) throw new Error('--replicas does not apply with --target');
   if (fanOutChange !== 'policy' && fanOutChange !== 'peer') throw new Error(`--fan-out-change: expected policy or peer, got ${JSON.stringify(fanOutChange)}`);
   return {
     peers,
@@ -137,6 +150,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     redisAddress: values.redis ?? '127.0.0.1:6379',
     profileDir: values.profile,
     jsonFile: values.json,
+    replicas,
     target,
     networks: values.networks ?? false,
     help: values.help ?? false,

@@ -12,7 +12,8 @@ export class ChannelPool {
   private readonly clients = new Map<number, H2Channel>();
 
   constructor(
-    readonly target: string,
+    /** `host:port`, or per slot (peer index in per-peer mode): several servers, a peer each. */
+    readonly target: string | ((slot: number) => string),
     readonly mode: ConnectionMode,
   ) {}
 
@@ -21,7 +22,7 @@ export class ChannelPool {
     const slot = this.slotOf(index);
     let c = this.clients.get(slot);
     if (!c) {
-      c = new H2Channel(this.target);
+      c = new H2Channel(typeof this.target === 'string' ? this.target : this.target(slot));
       this.clients.set(slot, c);
     }
     return c;

@@ -18,6 +18,8 @@ import { targetFanOut } from './target-fan-out.js';
 import { targetMemoryLine, targetResultsTable } from './target-results-table.js';
 import { TargetServer } from './target-server.js';
 import { networksComputeTable, runNetworksCompute } from './scenarios/networks-compute.js';
+import { runReplicasCase, type ReplicasResult } from './scenarios/replicas.js';
+import { replicasTable } from './scenarios/replicas-table.js';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -155,6 +157,42 @@ async function runTargetMode(args: BenchArgs, target: NonNullable<BenchArgs['tar
   return r.errorCount > 0 ? 1 : 0;
 }
 
+/** `--replicas R`: the replicas scenario for each peer count, one table each; nothing else runs. */
+async function runReplicasMode(args: BenchArgs, replicas: number): Promise<number> {
+  const results: ReplicasResult[] = [];
+  const errors: string[] = [];
+  const limit = openFileLimit();
+  for (const peers of args.peers) {
+    if (args.connections.kind === 'per-peer' && peers + 200 > limit) {
+      errors.push(`N=${peers}: needs ~${peers + 200} file descriptors, ulimit -n is ${limit}; raise it or use --connections K`);
+      continue;
+    }
+    log(`replicas R=${replicas} N=${peers}`);
+    try {
+      const r = await runReplicasCase({
+        peers,
+        replicas,
+        concurrency: args.concurrency ?? peers,
+        registerConcurrency: args.registerConcurrency,
+        deadlineMs: args.deadlineMs,
+        connections: args.connections,
+        verify: args.verify,
+        redisAddress: args.redisAddress,
+        log,
+      });
+      results.push(r);
+      if (r.errorCount > 0) errors.push(`replicas N=${peers}: ${r.errorCount} error(s): ${r.errors.join('; ')}`);
+    } catch (err) {
+      errors.push(`replicas N=${peers}: ${(err as Error).stack ?? String(err)}`);
+    }
+  }
+  const out = results.map(replicasTable);
+  if (errors.length > 0) out.push(`ERRORS (${errors.length}):\n${errors.map((e) => `- ${e}`).join('\n')}`);
+  process.stdout.write(`${out.join('\n\n')}\n`);
+  if (args.jsonFile) writeFileSync(args.jsonFile, JSON.stringify({ args, replicas: results, errors }, null, 2));
+  return errors.length > 0 ? 1 : 0;
+}
+
 async function main(argv: string[]): Promise<number> {
   let args: BenchArgs;
   try {
@@ -174,6 +212,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${networksComputeTable(runNetworksCompute({ peers }))}\n`);
     return 0;
   }
+  if (args.replicas !== undefined) return runReplicasMode(args, args.replicas);
   if (args.profileDir) mkdirSync(args.profileDir, { recursive: true });
   const { cases, errors } = await runAll(args);
   let sql: { fast: PathSql; slow: PathSql } | undefined;

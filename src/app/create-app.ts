@@ -182,10 +182,12 @@ export async function createApp(config: Config, overrides: AppOverrides = {}, st
   const registry = createRegistry();
   const busMetrics = createBusMetrics(registry);
   let onBusReconnect = () => {};
-  const redisBus = config.changeBus?.redisAddress
-    ? await RedisChangeBus.connect({
-        address: config.changeBus.redisAddress,
-        prefix: config.changeBus.prefix,
+  // Opened here, waited for in start(): a Redis still starting delays serving, not start-up.
+  const busAddress = config.changeBus?.redisAddress;
+  const redisBus = busAddress
+    ? RedisChangeBus.open({
+        address: busAddress,
+        prefix: config.changeBus!.prefix,
         now: () => Date.now(),
         onLag: (s) => {
           busMetrics.lag.observe(s);
@@ -195,10 +197,10 @@ export async function createApp(config: Config, overrides: AppOverrides = {}, st
           log.warn('change bus: reconnected to Redis; comparing serials with the store to resync what was missed');
           onBusReconnect();
         },
+        onReconcileRequest: () => onBusReconnect(),
+        onRetry: (attempt, delayMs) => log.warn({ attempt, delayMs }, `change bus: Redis at ${busAddress} unreachable, next attempt in ${delayMs} ms`),
+        onDropped: () => busMetrics.dropped.inc(),
         onError: (err) => log.warn({ err }, 'change bus: Redis error (it reconnects; missed changes are resynced)'),
-      }).catch(async (err: unknown) => {
-        await store.close().catch(() => undefined);
-        throw err;
       })
     : undefined;
   const bus: ChangeBus = redisBus ?? new InProcessChangeBus();
@@ -349,10 +351,11 @@ export async function createApp(config: Config, overrides: AppOverrides = {}, st
     oidcProvider: idp && { path: idp.mountPath, handle: (req, res) => idp.handle(req, res) },
     onResponse: (r) => metrics.upstream.http({ endpoint: endpointLabel(r.route), method: r.method, code: r.code, ms: r.ms }),
   });
-  let draining = false;
+  // Ready once start() has everything listening and until stop() begins (SIGTERM).
+  let phase: 'starting' | 'serving' | 'draining' = 'starting';
   const metricsServer: HttpServer = createMetricsServer(registry, {
     serving: async () => {
-      if (draining) throw new Error('draining');
+      if (phase !== 'serving') throw new Error(phase);
     },
     store: () => store.ping(),
     ...(redisBus ? { bus: () => redisBus.ping() } : {}),
@@ -372,6 +375,15 @@ export async function createApp(config: Config, overrides: AppOverrides = {}, st
     fastPathFlag,
     flushStatus: () => status.flush(),
     async start() {
+      // The metrics port first: while the bus is awaited, /ready answers 503 to a load balancer.
+      const metricsPort = await listenHttp(metricsServer, config.host, config.metricsPort);
+      log.info({ metrics: metricsPort }, `metrics listening on ${config.host}:${metricsPort}`);
+      if (redisBus && !redisBus.connected) {
+        // A process that cannot hear the others must not serve as if it could: wait (forever, logged per attempt).
+        log.warn(`change bus: waiting for Redis at ${busAddress} before serving`);
+        await redisBus.whenReady({ signal: startup.signal });
+        log.info('change bus: connected');
+      }
       void jwtValidator?.prime(); // a failure is logged; validations fetch again
       bound = await bindGrpcServer(grpcServer, {
         host: config.host,
@@ -385,8 +397,6 @@ export async function createApp(config: Config, overrides: AppOverrides = {}, st
       await restApp.listen({ host: config.host, port: config.httpPort });
       const http = (restApp.server.address() as AddressInfo).port;
       log.info({ http }, `http listening on ${config.host}:${http}`);
-      const metricsPort = await listenHttp(metricsServer, config.host, config.metricsPort);
-      log.info({ metrics: metricsPort }, `metrics listening on ${config.host}:${metricsPort}`);
       reconciler?.start();
       jobs ??= runPeerJobs(
         {
@@ -403,11 +413,14 @@ export async function createApp(config: Config, overrides: AppOverrides = {}, st
         background.signal,
       );
       pruning ??= runAuditPruneJob({ events: store.repos.activity, clock, log, retentionMs: config.auditRetentionMs ?? 0 }, background.signal);
+      if (phase === 'starting') phase = 'serving';
       return { grpc, http, metrics: metricsPort };
     },
     stop() {
       stopped ??= (async () => {
-        draining = true; // /ready answers 503 from now on: load balancers take this process out
+        phase = 'draining'; // /ready answers 503 from now on: load balancers take this process out
+        // The grace (NB_DRAIN_GRACE) lets a load balancer probing /ready see it before streams end.
+        if (bound && (config.drainGraceMs ?? 0) > 0) await new Promise((resolve) => setTimeout(resolve, config.drainGraceMs));
         background.abort();
         stopPusher();
         // Drain: stop accepting first, so clients whose streams end now reconnect elsewhere.
@@ -416,7 +429,6 @@ export async function createApp(config: Config, overrides: AppOverrides = {}, st
         await new Promise<void>((resolve) => grpcServer.tryShutdown(() => resolve()));
         await unbound;
         await restApp.close();
-        await closeHttp(metricsServer);
         reconciler?.stop();
         stopResyncMaps();
         stopSerials();
@@ -428,6 +440,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}, st
         await cacheStore.close().catch(() => undefined);
         await redisBus?.close().catch(() => undefined);
         await store.close();
+        await closeHttp(metricsServer); // last: /ready says 503 (not "refused") through the drain
         log.info('stopped');
         log.flush?.();
       })();

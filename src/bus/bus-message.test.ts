@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { decodeBusMessage, encodeBusMessage, type BusMessage } from './bus-message.js';
+import { decodeBusMessage, encodeBusMessage, encodeReconcileRequest, type BusMessage } from './bus-message.js';
 
 const full: BusMessage = {
   origin: 'p1',
@@ -20,6 +20,12 @@ test('a message survives the trip, local-only flags stay home', () => {
   assert.deepEqual(decodeBusMessage(encodeBusMessage(all)), { origin: 'p2', sentAt: 1, change: { accountId: 'x', serial: 0, peers: 'all' } });
 });
 
+test('a reconcile request survives the trip; with a change it is not one', () => {
+  assert.deepEqual(decodeBusMessage(encodeReconcileRequest({ origin: 'p3', sentAt: 5 })), { origin: 'p3', sentAt: 5, reconcile: true });
+  const both = JSON.stringify({ v: 1, origin: 'p', sentAt: 1, reconcile: true, change: { accountId: 'a', serial: 1, peers: 'all' } });
+  assert.deepEqual(decodeBusMessage(both), { origin: 'p', sentAt: 1, change: { accountId: 'a', serial: 1, peers: 'all' } });
+});
+
 test('what is not a message is dropped', () => {
   const cases: [string, string][] = [
     ['not json', '{'],
@@ -31,6 +37,7 @@ test('what is not a message is dropped', () => {
     ['deleted without key', JSON.stringify({ v: 1, origin: 'p', sentAt: 1, change: { accountId: 'a', serial: 1, peers: [], deletedPeers: [{ id: 'x' }] } })],
     ['updated without generation', JSON.stringify({ v: 1, origin: 'p', sentAt: 1, change: { accountId: 'a', serial: 1, peers: [], updatedPeers: [{ id: 'x', key: 'k' }] } })],
     ['array', '[]'],
+    ['reconcile not true', JSON.stringify({ v: 1, origin: 'p', sentAt: 1, reconcile: 'yes' })],
   ];
   for (const [name, text] of cases) assert.equal(decodeBusMessage(text), undefined, name);
 });

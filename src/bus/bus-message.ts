@@ -9,12 +9,28 @@ export interface BusMessage {
   readonly change: AccountChange;
 }
 
+/**
+ * "Compare your serials with the store now": sent by a process whose publishing connection
+ * came back after it had to drop changes, so the others resync at once instead of at their
+ * next periodic comparison.
+ */
+export interface ReconcileRequest {
+  readonly origin: string;
+  readonly sentAt: number;
+  readonly reconcile: true;
+}
+
 const MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
 
 /** JSON text of a message; the local-only flags (`remote`, `resync`) never travel. */
 export function encodeBusMessage(m: BusMessage): string {
   const { remote: _remote, resync: _resync, ...change } = m.change;
   return JSON.stringify({ v: 1, origin: m.origin, sentAt: m.sentAt, change });
+}
+
+/** JSON text of a reconcile request. */
+export function encodeReconcileRequest(r: Omit<ReconcileRequest, 'reconcile'>): string {
+  return JSON.stringify({ v: 1, origin: r.origin, sentAt: r.sentAt, reconcile: true });
 }
 
 const isStr = (v: unknown): v is string => typeof v === 'string';
@@ -31,7 +47,7 @@ function peerRefs<T>(v: unknown, ok: (o: Record<string, unknown>) => boolean): T
  * The message in `text`, or undefined when it is not one (another version, another writer on the
  * channel, a truncated payload): such messages are dropped, never half-applied.
  */
-export function decodeBusMessage(text: string): BusMessage | undefined {
+export function decodeBusMessage(text: string): BusMessage | ReconcileRequest | undefined {
   if (text.length > MAX_MESSAGE_BYTES) return undefined;
   let raw: unknown;
   try {
@@ -39,7 +55,9 @@ export function decodeBusMessage(text: string): BusMessage | undefined {
   } catch {
     return undefined;
   }
-  if (!isObj(raw) || raw['v'] !== 1 || !isStr(raw['origin']) || !isNum(raw['sentAt']) || !isObj(raw['change'])) return undefined;
+  if (!isObj(raw) || raw['v'] !== 1 || !isStr(raw['origin']) || !isNum(raw['sentAt'])) return undefined;
+  if (raw['reconcile'] === true && raw['change'] === undefined) return { origin: raw['origin'], sentAt: raw['sentAt'], reconcile: true };
+  if (!isObj(raw['change'])) return undefined;
   const c = raw['change'];
   if (!isStr(c['accountId']) || !isNum(c['serial'])) return undefined;
   const peers = c['peers'];

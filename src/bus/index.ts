@@ -10,6 +10,11 @@
  * (a flushed or failed-over Redis loses them), plus trimming and per-process positions; Pub/Sub
  * adds nothing to Redis's memory and is the lowest-latency fan-out.
  *
+ * Nothing is queued while Redis is away: a process waits for it at start (not serving until it
+ * hears the others), and drops its publishes while its connection is down — the serial
+ * comparison on the other processes finds those changes, and a reconcile request sent when the
+ * connection returns makes them look at once.
+ *
  * It must not hold business rules or read the store itself: what changed is the domain's, what
  * to reload is given to the reconciler as small ports by create-app.
  */

@@ -8,7 +8,9 @@ import { resolve } from 'node:path';
 
 export const SERVE_USAGE = `Usage: roost serve [options]
 
-Runs the management server until SIGINT/SIGTERM.
+Runs the management server until SIGINT/SIGTERM. With a change bus (NB_CHANGE_BUS_REDIS_ADDRESS)
+it waits for Redis before serving (/ready answers 503 meanwhile); SIGTERM drains: /ready 503
+(for NB_DRAIN_GRACE), streams ended so clients reconnect elsewhere, batched writes done, exit 0.
 
 Options:
   --data-dir DIR       data directory (store, server key)          [${DEFAULTS.dataDir}]
@@ -71,7 +73,14 @@ export async function serve(argv: string[]): Promise<number> {
     if (stopping.signal.aborted) return 0;
     throw err;
   }
-  await app.start();
+  try {
+    // Waits for the change bus's Redis (if any) before serving; SIGTERM meanwhile is a clean exit.
+    await app.start();
+  } catch (err) {
+    await app.stop();
+    if (stopping.signal.aborted) return 0;
+    throw err;
+  }
   if (!stopping.signal.aborted) await new Promise((resolveSignal) => stopping.signal.addEventListener('abort', resolveSignal, { once: true }));
   await app.stop();
   return 0;

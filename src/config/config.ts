@@ -40,6 +40,8 @@ export interface Config {
   readonly auditRetentionMs?: number;
   /** NB_GEOLOCATION_DB (absolute): the geolocation database; unset = look in the data dir. */
   readonly geolocationDb?: string;
+  /** NB_DRAIN_GRACE: on SIGTERM, /ready answers 503 this long before the streams end (default 0). */
+  readonly drainGraceMs?: number;
   /** NB_GRPC_HANDSHAKE_TIMEOUT: time a new gRPC connection has for TLS and the HTTP/2 preface. */
   readonly grpcHandshakeTimeoutMs: number;
   /**
@@ -262,6 +264,7 @@ export function buildConfig(input: {
     maxConcurrentSyncs: env.maxConcurrentSyncs,
     auditRetentionMs: env.auditRetentionMs,
     ...(env.geolocationDb === undefined ? {} : { geolocationDb: resolve(env.geolocationDb) }),
+    drainGraceMs: env.drainGraceMs,
     grpcHandshakeTimeoutMs: env.grpcHandshakeTimeoutMs,
     auth: embeddedIdp ? embeddedAuthSettings(embeddedIdp) : (file?.auth ?? NO_AUTH),
     embeddedIdp,

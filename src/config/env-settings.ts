@@ -77,6 +77,11 @@ export const ENV_SETTINGS = {
     description: 'MaxMind-format City database (.mmdb) for geo posture checks and the locations API; unset = the newest GeoLite2-City*.mmdb in the data dir, else none',
     parse: optionalText,
   },
+  drainGraceMs: {
+    env: 'NB_DRAIN_GRACE',
+    description: 'on SIGTERM, how long /ready answers 503 while the process still serves, before it ends its streams: time for a load balancer probing /ready to take it out (Go duration)',
+    parse: durationOr('0s'),
+  },
   maxConcurrentSyncs: { env: 'NB_MAX_CONCURRENT_SYNCS', description: 'Sync set-ups in flight before RESOURCE_EXHAUSTED; negative disables', parse: intOr(1000) },
 } as const satisfies Record<string, Setting<unknown>>;
 

@@ -46,8 +46,8 @@ export interface ReplicaCluster {
   readonly procs: ServeProcess[];
   /** Slot i's bus proxy. */
   readonly busProxies: TcpProxy[];
-  /** Starts (again) the process of slot i, on a fresh data dir. */
-  start(i: number): Promise<ServeProcess>;
+  /** Starts (again) the process of slot i, on a fresh data dir; `untilMetrics`: see startServeProcess. */
+  start(i: number, opts?: { untilMetrics?: boolean }): Promise<ServeProcess>;
   /** REST call on slot i's process. */
   rest(i: number, method: string, path: string, body?: unknown): Promise<{ status: number; json: any }>;
   serial(): Promise<number>;
@@ -83,7 +83,7 @@ export async function createReplicaCluster(n: number, opts: { startAll?: boolean
     token: plainToken,
     procs,
     busProxies,
-    async start(i) {
+    async start(i, startOpts) {
       const dir = mkdtempSync(join(tmpdir(), 'roost-replica-'));
       dirs.push(dir);
       // An explicit REST port: some configurations (the embedded IdP's issuer) need to know it.
@@ -93,7 +93,7 @@ export async function createReplicaCluster(n: number, opts: { startAll?: boolean
         NB_CHANGE_BUS_REDIS_ADDRESS: `127.0.0.1:${busProxies[i]!.port}`,
         NB_CHANGE_BUS_REDIS_PREFIX: prefix,
         ...opts.env,
-      }, ['--http-port', String(await freePort())]);
+      }, ['--http-port', String(await freePort())], startOpts);
       procs[i] = proc;
       return proc;
     },

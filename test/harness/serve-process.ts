@@ -23,7 +23,12 @@ export function runRoost(args: string[], env: Record<string, string | undefined>
   });
 }
 
-export async function startServeProcess(dataDir: string, env: Record<string, string | undefined> = {}, extraArgs: string[] = []): Promise<ServeProcess> {
+/**
+ * Starts `roost serve` and resolves once it logged its gRPC and metrics ports — or, with
+ * `untilMetrics`, its metrics port only (a process still waiting for a dependency before it
+ * serves; `grpcPort` throws until it is listening).
+ */
+export async function startServeProcess(dataDir: string, env: Record<string, string | undefined> = {}, extraArgs: string[] = [], opts: { untilMetrics?: boolean } = {}): Promise<ServeProcess> {
   const child = runRoost(['serve', '--data-dir', dataDir, '--host', '127.0.0.1', '--grpc-port', '0', '--http-port', '0', '--metrics-port', '0', ...extraArgs], env);
   let err = '';
   child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
@@ -33,10 +38,14 @@ export async function startServeProcess(dataDir: string, env: Record<string, str
     const m = new RegExp(`"msg":"${name} listening on [^"]*:(\\d+)"`).exec(err);
     return m ? Number(m[1]) : undefined;
   };
-  await pollUntil(() => port('grpc') !== undefined && port('metrics') !== undefined, { timeoutMs: 20_000, what: `serve to log its ports: ${err}` });
+  await pollUntil(() => (opts.untilMetrics || port('grpc') !== undefined) && port('metrics') !== undefined, { timeoutMs: 60_000, what: `serve to log its ports: ${err}` });
   return {
     child,
-    grpcPort: port('grpc')!,
+    get grpcPort() {
+      const p = port('grpc');
+      if (p === undefined) throw new Error('serve is not listening for gRPC yet');
+      return p;
+    },
     httpPort: port('http'),
     metricsPort: port('metrics')!,
     stderr: () => err,

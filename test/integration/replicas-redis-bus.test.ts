@@ -70,3 +70,55 @@ test('Redis bus: an unreachable Redis fails the start with a clear error', { ski
   await proxy.down();
   await assert.rejects(RedisChangeBus.connect({ address: `127.0.0.1:${port}`, prefix: 'x', now: () => Date.now(), connectTimeoutMs: 500 }), /did not answer|ECONNREFUSED/);
 });
+
+/** A change whose message is ~10 KB: 20,000 of them queued would hold ~200 MB. */
+function bulkyChange(serial: number): AccountChange {
+  return { accountId: 'acc', serial, peers: Array.from({ length: 400 }, (_, i) => `peer-${String(i).padStart(20, '0')}`) };
+}
+
+test('Redis bus: publishes while Redis is away are dropped and counted, not queued; the others are asked to reconcile', { skip }, async (t) => {
+  const prefix = `roost-test-bus-${randomBytes(4).toString('hex')}`;
+  const proxy = new TcpProxy(parseRedisAddress(TEST_REDIS_ADDRESS));
+  await proxy.up();
+  let dropped = 0;
+  let reconcileRequests = 0;
+  const a = await RedisChangeBus.connect({ address: `127.0.0.1:${proxy.port}`, prefix, now: () => Date.now(), onDropped: () => dropped++, maxInFlight: 64 });
+  const b = await RedisChangeBus.connect({ address: TEST_REDIS_ADDRESS, prefix, now: () => Date.now(), onReconcileRequest: () => reconcileRequests++ });
+  t.after(async () => {
+    await Promise.all([a.close(), b.close()]);
+    await proxy.down();
+  });
+  const local: number[] = [];
+  a.subscribe((c) => local.push(c.serial));
+  const heardByB: number[] = [];
+  b.subscribe((c) => heardByB.push(c.serial));
+
+  // Down: every publish is delivered locally at once and dropped for the others.
+  await proxy.down();
+  await pollUntil(() => !a.connected || undefined, { timeoutMs: 5_000, what: 'a to notice the drop' });
+  const heapBefore = process.memoryUsage().heapUsed;
+  const N = 20_000;
+  for (let i = 1; i <= N; i++) a.publish(bulkyChange(i));
+  assert.equal(local.length, N, 'local listeners heard every change');
+  assert.equal(dropped, N);
+  assert.equal(a.dropped, N);
+  assert.equal(a.pending, 0, 'nothing waits in flight');
+  const grewMb = (process.memoryUsage().heapUsed - heapBefore) / 1e6;
+  assert.ok(grewMb < 64, `heap grew ${grewMb.toFixed(1)} MB for ${N} dropped ~10 KB publishes`);
+
+  // Back: one reconcile request reaches b (its serial comparison finds what was dropped); none of the dropped changes arrive late.
+  await proxy.up();
+  await pollUntil(() => reconcileRequests >= 1 || undefined, { timeoutMs: 10_000, what: 'b to be asked to reconcile' });
+  assert.equal(heardByB.length, 0, "no dropped change arrives late");
+  a.publish({ accountId: 'acc', serial: N + 1, peers: 'all' });
+  await pollUntil(() => heardByB.includes(N + 1) || undefined, { timeoutMs: 5_000, what: 'b to hear a after the return' });
+  assert.equal(reconcileRequests, 1);
+
+  // Blackholed (connection up, no answers): at most maxInFlight wait, the rest are dropped.
+  proxy.swallow = true;
+  const before = a.dropped;
+  for (let i = 0; i < 1_000; i++) a.publish(bulkyChange(N + 2 + i));
+  assert.equal(a.pending, 64);
+  assert.equal(a.dropped - before, 1_000 - 64);
+  proxy.swallow = false;
+});

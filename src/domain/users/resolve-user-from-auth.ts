@@ -26,8 +26,11 @@ type Log = { warn(obj: object, msg: string): void };
 
 /**
  * Creating the first account is serialised per store in this process, as upstream serialises it
- * with its global lock: concurrent first sign-ins on an empty store make one account. (Joining
- * needs no lock: the user's primary key settles a race between two sign-ins of one person.)
+ * with its global lock: concurrent first sign-ins on an empty store make one account. Across
+ * processes on one PostgreSQL store the transaction's `accounts.first()` takes an advisory lock,
+ * so a second process's sign-in waits for the first's commit and joins its account
+ * (test/integration/replicas-first-account.test.ts). (Joining needs no lock: the user's primary
+ * key settles a race between two sign-ins of one person.)
  */
 const creationLocks = new WeakMap<DomainStore, Promise<unknown>>();
 
