@@ -69,5 +69,16 @@ for (const engine of ENGINES) {
       assert.equal((await store.repos.networkResources.list(ctx.accountId)).length, 1);
       assert.deepEqual(await store.repos.networkRouters.list(ctx.accountId), []);
     });
+    test('a policy naming a deleted resource can still be updated; a new one cannot name it', async () => {
+      const ctx = await domainCtx(store);
+      const net = await ctx.svc.networks.create(ctx.accountId, { name: 'n' });
+      const res = await ctx.svc.networkResources.create(ctx.accountId, net.id, { name: 'gone', address: '10.9.9.9', enabled: true, groups: [] });
+      const rule = { name: 'r', enabled: true, action: 'accept' as const, bidirectional: false, protocol: 'all' as const, sources: [ctx.seeded.allGroupId], destinationResource: { id: res.id, type: 'host' as const } };
+      const policy = await ctx.svc.policies.create(ctx.accountId, { name: 'p', enabled: true, rules: [rule] });
+      await ctx.svc.networkResources.delete(ctx.accountId, net.id, res.id);
+      const updated = await ctx.svc.policies.update(ctx.accountId, policy.id, { name: 'p2', enabled: false, rules: [rule] });
+      assert.equal(updated.name, 'p2');
+      await assert.rejects(ctx.svc.policies.create(ctx.accountId, { name: 'p3', enabled: true, rules: [rule] }), { kind: 'InvalidArgument' });
+    });
   });
 }

@@ -67,7 +67,7 @@ function buildRule(input: RuleInput, policyId: string, id: string): PolicyRule {
 }
 
 /** Every group, posture check, peer and network resource the policy names must exist in the account. */
-async function checkReferences(tx: DomainTx, p: Policy): Promise<void> {
+async function checkReferences(tx: DomainTx, p: Policy, old?: Policy): Promise<void> {
   const [groups, checks, peers, resources] = await Promise.all([
     tx.groups.list(p.accountId),
     tx.postureChecks.list(p.accountId),
@@ -76,7 +76,12 @@ async function checkReferences(tx: DomainTx, p: Policy): Promise<void> {
   ]);
   const groupIds = new Set(groups.map((g) => g.id));
   const peerIds = new Set(peers.map((x) => x.id));
-  const resourceIds = new Set(resources.map((x) => x.id));
+  // A network resource deleted after the policy named it stays acceptable on update (it only
+  // stops matching), so the policy can still be edited.
+  const resourceIds = new Set([
+    ...resources.map((x) => x.id),
+    ...(old?.rules ?? []).flatMap((r) => [r.sourceResource, r.destinationResource].flatMap((x) => (x && x.type !== 'peer' ? [x.id] : []))),
+  ]);
   for (const r of p.rules) {
     const named = [...r.sources, ...r.destinations, ...Object.keys(r.authorizedGroups)];
     const missing = named.find((g) => !groupIds.has(g));
@@ -133,7 +138,7 @@ export function createPolicyService(deps: DomainDeps): PolicyService {
       transact(deps, async (tx) => {
         const old = await mustGet(tx, accountId, id);
         const policy = buildPolicy(deps, accountId, id, input, new Set(old.rules.map((r) => r.id)));
-        await checkReferences(tx, policy);
+        await checkReferences(tx, policy, old);
         await tx.policies.update(policy);
         await bumpSerial(tx, accountId, 'policy-updated');
         await recordActivity(tx, deps.clock, accountId, [{ activity: 'PolicyUpdated', initiatorId: by, targetId: policy.id, meta: { name: policy.name } }]);
