@@ -100,9 +100,11 @@ export async function planImport(opts: PlanOptions): Promise<ImportPlan> {
 
   const memberships = await mapTable<GroupMembership>(groupPeersImporter, noCtx, (m) => (peerIds.has(m.peerId) ? undefined : `peer ${m.peerId} is not in the store`));
   const rules = await mapTable<PolicyRule>(policyRulesImporter, noCtx);
+  const membersByGroup = groupBy(memberships, (m) => m.groupId);
+  const rulesByPolicy = groupBy(rules, (r) => r.policyId);
   const ctx: MapContext = {
-    membersOf: (groupId) => memberships.filter((m) => m.groupId === groupId).map((m) => m.peerId),
-    rulesOf: <R>(policyId: string) => rules.filter((r) => r.policyId === policyId).sort((a, b) => (a.id < b.id ? -1 : 1)) as unknown as R[],
+    membersOf: (groupId) => (membersByGroup.get(groupId) ?? []).map((m) => m.peerId),
+    rulesOf: <R>(policyId: string) => [...(rulesByPolicy.get(policyId) ?? [])].sort((a, b) => (a.id < b.id ? -1 : 1)) as unknown as R[],
   };
   const groups = await mapTable(groupsImporter, ctx, inAccount);
   const groupIds = new Set(groups.map((g) => g.id));
@@ -129,6 +131,16 @@ export async function planImport(opts: PlanOptions): Promise<ImportPlan> {
   return plan;
 }
 
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const list = out.get(key(item));
+    if (list === undefined) out.set(key(item), [item]);
+    else list.push(item);
+  }
+  return out;
+}
+
 function rowIdOf<T>(k: KindImporter<T>, r: RowReader): string {
   try {
     return k.idOf(r) || '(no id)';
@@ -140,7 +152,7 @@ function rowIdOf<T>(k: KindImporter<T>, r: RowReader): string {
 async function reportOtherTables(source: UpstreamSource, tables: Set<string>, report: ImportReport): Promise<void> {
   for (const table of [...tables].sort()) {
     if (MAPPED_TABLES.includes(table)) continue;
-    const rows = (await source.rows(table)).length;
+    const rows = await source.count(table);
     if (table in NOT_YET_SUPPORTED) {
       if (rows > 0) report.notYetSupported.push({ table, rows, reason: NOT_YET_SUPPORTED[table]! });
     } else if (table in NOT_APPLICABLE) {
@@ -153,7 +165,7 @@ async function reportOtherTables(source: UpstreamSource, tables: Set<string>, re
 
 async function reportEvents(events: UpstreamSource, report: ImportReport): Promise<void> {
   for (const table of await events.tables()) {
-    const rows = (await events.rows(table)).length;
+    const rows = await events.count(table);
     if (rows > 0) report.notYetSupported.push({ table: `events.db ${table}`, rows, reason: EVENTS_REASON });
   }
 }

@@ -35,6 +35,9 @@ export async function openPostgresSource(dsn: string): Promise<UpstreamSource> {
     async rows(table) {
       return (await client.query(`select * from ${ident(table)}`)).rows as RawRow[];
     },
+    async count(table) {
+      return Number((await client.query<{ n: string }>(`select count(*) as n from ${ident(table)}`)).rows[0]!.n);
+    },
     async close() {
       await client.query('ROLLBACK').catch(() => undefined);
       await client.end();

@@ -25,6 +25,9 @@ export function openSqliteSource(file: string): UpstreamSource {
     async rows(table) {
       return db.prepare(`select * from ${ident(table)}`).all() as RawRow[];
     },
+    async count(table) {
+      return (db.prepare(`select count(*) as n from ${ident(table)}`).get() as { n: number }).n;
+    },
     async close() {
       db.close();
     },

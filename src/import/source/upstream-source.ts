@@ -12,5 +12,7 @@ export interface UpstreamSource {
   tables(): Promise<string[]>;
   columns(table: string): Promise<string[]>;
   rows(table: string): Promise<RawRow[]>;
+  /** Row count without reading the rows (tables that are only reported, e.g. a long audit log). */
+  count(table: string): Promise<number>;
   close(): Promise<void>;
 }
