@@ -28,6 +28,8 @@ test('parseBenchArgs: defaults, --quick and explicit values', () => {
   assert.equal(some.newConnections, true);
   assert.equal(some.profileDir, '/tmp/p');
   assert.equal(some.singleReconnects, 5);
+  assert.equal(some.server, 'source');
+  assert.equal(parseBenchArgs(['--server', 'dist']).server, 'dist');
 });
 
 test('parseBenchArgs rejects bad values, naming the option', () => {
@@ -38,6 +40,7 @@ test('parseBenchArgs rejects bad values, naming the option', () => {
     { argv: ['--connections', 'few'], re: /--connections/ },
     { argv: ['--bogus'], re: /bogus/ },
     { argv: ['--verify', 'some'], re: /--verify/ },
+    { argv: ['--server', 'build'], re: /--server/ },
     { argv: ['--fan-out-change', 'route'], re: /--fan-out-change/ },
   ];
   for (const c of cases) assert.throws(() => parseBenchArgs(c.argv), c.re, c.argv.join(' '));
