@@ -33,6 +33,8 @@ test('parseBenchArgs: defaults, --quick and explicit values', () => {
   const rep = parseBenchArgs(['--replicas', '3', '--peers', '1000']);
   assert.equal(rep.replicas, 3);
   assert.deepEqual(rep.peers, [1000]);
+  assert.equal(some.server, 'source');
+  assert.equal(parseBenchArgs(['--server', 'dist']).server, 'dist');
 });
 
 test('parseBenchArgs rejects bad values, naming the option', () => {
@@ -43,6 +45,7 @@ test('parseBenchArgs rejects bad values, naming the option', () => {
     { argv: ['--connections', 'few'], re: /--connections/ },
     { argv: ['--bogus'], re: /bogus/ },
     { argv: ['--verify', 'some'], re: /--verify/ },
+    { argv: ['--server', 'build'], re: /--server/ },
     { argv: ['--fan-out-change', 'route'], re: /--fan-out-change/ },
     { argv: ['--replicas', '1'], re: /--replicas/ },
     { argv: ['--replicas', 'three'], re: /--replicas/ },

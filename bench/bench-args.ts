@@ -16,6 +16,8 @@ export interface BenchArgs {
   readonly verify: VerifyMode;
   readonly fanOutChange: 'policy' | 'peer';
   readonly redisAddress: string;
+  /** Run `roost serve` from source under tsx, or the build in dist/ (what operators run). */
+  readonly server: 'source' | 'dist';
   /** CPU-profile the server of every case into this directory. */
   readonly profileDir: string | undefined;
   readonly jsonFile: string | undefined;
@@ -63,6 +65,8 @@ Load-tests \`roost serve\` (its own process) with simulated NetBird peers and pr
   --fan-out-change policy|peer  the change fanned out: a policy's description over REST, or
                            one more peer registered over gRPC                [policy]
   --redis HOST:PORT        Redis holding the fast-path switch           [127.0.0.1:6379]
+  --server source|dist     roost serve from src/ under tsx, or the dist/ build (npm run build
+                           first; tsx adds ≈ 60 MiB to every RSS figure)  [source]
   --profile DIR            run the server with --cpu-prof into DIR; print top self-time per phase
   --json FILE              also write every measurement as JSON
   --networks               only the in-process Networks scenario: map time per peer and the
@@ -108,6 +112,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
       verify: { type: 'string' },
       'fan-out-change': { type: 'string' },
       redis: { type: 'string' },
+      server: { type: 'string' },
       profile: { type: 'string' },
       json: { type: 'string' },
       replicas: { type: 'string' },
@@ -131,6 +136,8 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   const conn = values.connections ?? 'per-peer';
   const verify = values.verify ?? 'sample';
   if (verify !== 'all' && verify !== 'sample') throw new Error(`--verify: expected all or sample, got ${JSON.stringify(verify)}`);
+  const server = values.server ?? 'source';
+  if (server !== 'source' && server !== 'dist') throw new Error(`--server: expected source or dist, got ${JSON.stringify(server)}`);
   const fanOutChange = values['fan-out-change'] ?? 'policy';
   const replicas = values.replicas === undefined ? undefined : positiveInt(values.replicas, '--replicas');
   if (replicas !== undefined && replicas < 2) throw new Error('--replicas: expected at least 2 processes');
@@ -148,6 +155,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     verify,
     fanOutChange,
     redisAddress: values.redis ?? '127.0.0.1:6379',
+    server,
     profileDir: values.profile,
     jsonFile: values.json,
     replicas,
@@ -159,7 +167,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
 
 /** Options that need --target, and options that make no sense with it. */
 const TARGET_ONLY = ['setup-key', 'server-pid', 'metrics-url', 'api-url', 'api-token'] as const;
-const NOT_WITH_TARGET = ['modes', 'redis', 'profile'] as const;
+const NOT_WITH_TARGET = ['modes', 'redis', 'profile', 'server'] as const;
 
 const httpUrl = (v: string, name: string): string => {
   let u: URL;

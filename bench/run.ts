@@ -6,6 +6,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { BENCH_USAGE, parseBenchArgs, type BenchArgs } from './bench-args.js';
+import { ServerUnderTest } from './server-under-test.js';
 import { pathViolations } from './case-checks.js';
 import { evaluateTargets } from './issue-targets.js';
 import { caseNotes, profileTable, registrationTable, resultsTable, targetInput } from './results-table.js';
@@ -206,6 +207,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (args.target) return runTargetMode(args, args.target);
+  ServerUnderTest.fromDist = args.server === 'dist';
   if (args.networks) {
     const peers = argv.includes('--peers') ? Math.max(...args.peers) : 5000;
     log(`networks scenario, ${peers} peers`);

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pollUntil } from '../test/harness/poll.js';
 import { promValue } from './prom-text.js';
@@ -43,9 +44,14 @@ export class ServerUnderTest {
     readonly logCounts: ServerLogCounts,
   ) {}
 
+  /** `--server dist`: every server of the run starts from the dist/ build instead of src/ under tsx. */
+  static fromDist = false;
+
   static async start(opts: ServerUnderTestOptions): Promise<ServerUnderTest> {
     const nodeArgs = opts.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.cpuProfDir}`] : [];
-    const args = [...nodeArgs, '--import', 'tsx', join(ROOT, 'src', 'main.ts'), 'serve', '--data-dir', opts.dataDir, '--host', '127.0.0.1', '--grpc-port', '0', '--http-port', '0', '--metrics-port', '0', ...(opts.serveArgs ?? [])];
+    const entry = ServerUnderTest.fromDist ? [join(ROOT, 'dist', 'main.js')] : ['--import', 'tsx', join(ROOT, 'src', 'main.ts')];
+    if (ServerUnderTest.fromDist && !existsSync(entry[0]!)) throw new Error('--server dist: no dist/main.js, run npm run build first');
+    const args = [...nodeArgs, ...entry, 'serve', '--data-dir', opts.dataDir, '--host', '127.0.0.1', '--grpc-port', '0', '--http-port', '0', '--metrics-port', '0', ...(opts.serveArgs ?? [])];
     const child = spawn(process.execPath, args, { cwd: ROOT, env: { PATH: process.env.PATH, HOME: process.env.HOME, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let log = '';
     let partial = '';
