@@ -1,4 +1,5 @@
 import { createAccountService, type AccountService } from './accounts/account-service.js';
+import { createAccountDeletion, type AccountDeletion } from './accounts/delete-account.js';
 import { ensureDefaultAccount, type DefaultAccount } from './accounts/ensure-default-account.js';
 import { createDnsSettingsService, type DnsSettingsService } from './dns-settings/dns-settings-service.js';
 import { createDnsZoneService, type DnsZoneService } from './dns-zones/dns-zone-service.js';
@@ -29,6 +30,7 @@ export interface DomainServices {
   readonly dnsSettings: DnsSettingsService;
   readonly postureChecks: PostureCheckService;
   readonly dnsZones: DnsZoneService;
+  readonly accountDeletion: AccountDeletion;
   ensureDefaultAccount(opts?: { now?: number }): Promise<DefaultAccount>;
 }
 
@@ -47,6 +49,7 @@ export function createDomainServices(deps: DomainDeps): DomainServices {
     dnsSettings: createDnsSettingsService(deps),
     postureChecks: createPostureCheckService(deps),
     dnsZones: createDnsZoneService(deps, deps.dnsDomain),
+    accountDeletion: createAccountDeletion(deps),
     ensureDefaultAccount: (opts) => ensureDefaultAccount(deps, opts),
   };
 }

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AccountService } from '../domain/accounts/account-service.js';
+import type { AccountDeletion } from '../domain/accounts/delete-account.js';
 import type { Clock } from '../domain/clock.js';
 import type { DnsSettingsService } from '../domain/dns-settings/dns-settings-service.js';
 import type { DnsZoneService } from '../domain/dns-zones/dns-zone-service.js';
@@ -61,6 +62,7 @@ export interface RestDeps {
   readonly dnsSettings: DnsSettingsService;
   readonly postureChecks: PostureCheckService;
   readonly dnsZones: DnsZoneService;
+  readonly accountDeletion: AccountDeletion;
   /**
    * The geolocation database; without it the locations API and geo posture checks answer
    * upstream's 412 and no peer has a location.

@@ -33,6 +33,8 @@ export interface AccountRepository {
   updateNetworkNet(id: string, net: string): Promise<void>;
   /** `network_serial = network_serial + 1`; returns the new serial. */
   incrementSerial(id: string): Promise<number>;
+  /** Deletes the account and every row that belongs to it (any table with an `account_id`). */
+  deleteWithEverything(id: string): Promise<void>;
 }
 
 /** What a connection-status write sets. */
