@@ -1,5 +1,6 @@
 import { createAccountService, type AccountService } from './accounts/account-service.js';
 import { createActivityService, type ActivityService } from './activity/activity-service.js';
+import { createAccountDeletion, type AccountDeletion } from './accounts/delete-account.js';
 import { ensureDefaultAccount, type DefaultAccount } from './accounts/ensure-default-account.js';
 import { createDnsSettingsService, type DnsSettingsService } from './dns-settings/dns-settings-service.js';
 import { createDnsZoneService, type DnsZoneService } from './dns-zones/dns-zone-service.js';
@@ -36,6 +37,7 @@ export interface DomainServices {
   readonly networkResources: NetworkResourceService;
   readonly networkRouters: NetworkRouterService;
   readonly dnsZones: DnsZoneService;
+  readonly accountDeletion: AccountDeletion;
   ensureDefaultAccount(opts?: { now?: number }): Promise<DefaultAccount>;
 }
 
@@ -58,6 +60,7 @@ export function createDomainServices(deps: DomainDeps): DomainServices {
     networkResources: createNetworkResourceService(deps),
     networkRouters: createNetworkRouterService(deps),
     dnsZones: createDnsZoneService(deps, deps.dnsDomain),
+    accountDeletion: createAccountDeletion(deps),
     ensureDefaultAccount: (opts) => ensureDefaultAccount(deps, opts),
   };
 }

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AccountService } from '../domain/accounts/account-service.js';
 import type { ActivityService } from '../domain/activity/activity-service.js';
+import type { AccountDeletion } from '../domain/accounts/delete-account.js';
 import type { Clock } from '../domain/clock.js';
 import type { DnsSettingsService } from '../domain/dns-settings/dns-settings-service.js';
 import type { DnsZoneService } from '../domain/dns-zones/dns-zone-service.js';
@@ -68,6 +69,7 @@ export interface RestDeps {
   readonly networkResources: NetworkResourceService;
   readonly networkRouters: NetworkRouterService;
   readonly dnsZones: DnsZoneService;
+  readonly accountDeletion: AccountDeletion;
   /**
    * The geolocation database; without it the locations API and geo posture checks answer
    * upstream's 412 and no peer has a location.

@@ -40,6 +40,8 @@ export interface AccountRepository {
   incrementSerial(id: string): Promise<number>;
   /** Removes the account row only (`roost import --replace` first empties its aggregates). */
   delete(id: string): Promise<void>;
+  /** Deletes the account and every row that belongs to it (any table with an `account_id`). */
+  deleteWithEverything(id: string): Promise<void>;
 }
 
 /** What a connection-status write sets. */

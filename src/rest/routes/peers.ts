@@ -1,3 +1,4 @@
+import { refuseUnsupported, unsupportedPeerProblem } from '../from-api/unsupported-fields.js';
 import { Type } from '@fastify/type-provider-typebox';
 import { notFound } from '../../domain/errors.js';
 import type { Account, Peer } from '../../domain/model.js';
@@ -49,6 +50,7 @@ export function registerPeerRoutes(app: RestApp, deps: Pick<RestDeps, 'peers' | 
 
   app.put('/peers/:peerId', { schema: { params: PeerParams, body: PeerRequest } }, async (req) => {
     const c = authorize(req, 'peers', 'update');
+    refuseUnsupported(unsupportedPeerProblem(req.body));
     return withGroups(c.account, await deps.peers.update(c.account.id, req.params.peerId, toPeerUpdate(req.body), c.user.id));
   });
 

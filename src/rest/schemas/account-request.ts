@@ -30,6 +30,10 @@ export const AccountSettingsRequest = Type.Object({
   lazy_connection_enabled: Opt(Type.Boolean()),
   auto_update_version: Opt(Type.String()),
   auto_update_always: Opt(Type.Boolean()),
+  // v0.77 fields of features Roost lacks: only their "off" values are accepted (from-api/unsupported-fields).
+  network_range_v6: Opt(Type.String()),
+  ipv6_enabled_groups: Opt(Type.Array(Type.String())),
+  local_mfa_enabled: Opt(Type.Boolean()),
 });
 export type AccountSettingsRequest = Static<typeof AccountSettingsRequest>;
 

@@ -8,6 +8,8 @@ export const PeerRequest = Type.Object({
   inactivity_expiration_enabled: Type.Boolean(),
   approval_required: Type.Optional(Type.Boolean()),
   ip: Type.Optional(Type.String()),
+  /** v0.77: the peer's IPv6 overlay address; Roost has none, so only empty is accepted. */
+  ipv6: Type.Optional(Type.String()),
 });
 export type PeerRequest = Static<typeof PeerRequest>;
 
@@ -15,5 +17,7 @@ export type PeerRequest = Static<typeof PeerRequest>;
 export const PeerListQuery = Type.Object({
   name: Type.Optional(Type.String()),
   ip: Type.Optional(Type.String()),
+  /** v0.77: the peer's IPv6 overlay address; Roost has none, so only empty is accepted. */
+  ipv6: Type.Optional(Type.String()),
 });
 export type PeerListQuery = Static<typeof PeerListQuery>;

@@ -5,12 +5,14 @@ import type { AccountRepository } from '../../domain/ports/repositories.js';
 import { accountFromRow, accountToRow } from '../rows/account-row.js';
 import { toJson } from '../rows/column-codec.js';
 import type { DbHandle } from './db-handle.js';
+import { deleteAccountRows } from './delete-account-rows.js';
 
 /** Arbitrary constant naming the advisory lock that serialises account bootstrap on PostgreSQL. */
 const FIRST_ACCOUNT_LOCK = 0x526f6f7374; // "Roost"
 
 export function createAccountRepository(db: DbHandle, traits: EngineTraits): AccountRepository {
   return {
+    deleteWithEverything: (id) => deleteAccountRows(db, traits, id),
     async get(id) {
       const row = await db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst();
       return row === undefined ? undefined : accountFromRow(row);
