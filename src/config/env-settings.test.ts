@@ -14,3 +14,10 @@ test('the change-bus settings: address optional, prefix defaults to roost and is
     assert.throws(() => readEnvSettings({ NB_CHANGE_BUS_REDIS_PREFIX: bad }), (e: unknown) => isRoostError(e, 'InvalidArgument') && /NB_CHANGE_BUS_REDIS_PREFIX/.test((e as Error).message), bad);
   }
 });
+
+test('NB_DRAIN_GRACE: a Go duration, none by default', () => {
+  assert.equal(readEnvSettings({}).drainGraceMs, 0);
+  assert.equal(readEnvSettings({ NB_DRAIN_GRACE: '3s' }).drainGraceMs, 3_000);
+  assert.equal(readEnvSettings({ NB_DRAIN_GRACE: '1m30s' }).drainGraceMs, 90_000);
+  assert.throws(() => readEnvSettings({ NB_DRAIN_GRACE: 'soon' }), (e: unknown) => isRoostError(e, 'InvalidArgument') && /NB_DRAIN_GRACE/.test((e as Error).message));
+});

@@ -117,7 +117,15 @@ export async function createReplicaCluster(n: number, opts: { startAll?: boolean
       for (const d of dirs) rmSync(d, { recursive: true, force: true });
     },
   };
-  if (opts.startAll) await Promise.all(Array.from({ length: n }, (_, i) => cluster.start(i)));
+  if (opts.startAll) {
+    // Settled, not all: a failed start must not leave the others starting after close().
+    const started = await Promise.allSettled(Array.from({ length: n }, (_, i) => cluster.start(i)));
+    const failed = started.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) {
+      await cluster.close();
+      throw failed.reason;
+    }
+  }
   return cluster;
 }
 

@@ -38,7 +38,14 @@ export async function startServeProcess(dataDir: string, env: Record<string, str
     const m = new RegExp(`"msg":"${name} listening on [^"]*:(\\d+)"`).exec(err);
     return m ? Number(m[1]) : undefined;
   };
-  await pollUntil(() => (opts.untilMetrics || port('grpc') !== undefined) && port('metrics') !== undefined, { timeoutMs: 60_000, what: `serve to log its ports: ${err}` });
+  // A generous deadline (a busy shared machine takes tens of seconds to load the sources); a
+  // process that missed it is killed, so no child outlives a failed start.
+  try {
+    await pollUntil(() => (opts.untilMetrics || port('grpc') !== undefined) && port('metrics') !== undefined, { timeoutMs: 120_000, what: 'serve to log its ports' });
+  } catch (e) {
+    child.kill('SIGKILL');
+    throw new Error(`${(e as Error).message}: ${err}`);
+  }
   return {
     child,
     get grpcPort() {
