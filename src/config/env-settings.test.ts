@@ -14,3 +14,11 @@ test('the change-bus settings: address optional, prefix defaults to roost and is
     assert.throws(() => readEnvSettings({ NB_CHANGE_BUS_REDIS_PREFIX: bad }), (e: unknown) => isRoostError(e, 'InvalidArgument') && /NB_CHANGE_BUS_REDIS_PREFIX/.test((e as Error).message), bad);
   }
 });
+
+test('NB_AUDIT_EVENTS_RETENTION: Go duration, 0 (the default) keeps audit events forever, negative refused', () => {
+  assert.equal(readEnvSettings({}).auditRetentionMs, 0);
+  assert.equal(readEnvSettings({ NB_AUDIT_EVENTS_RETENTION: '2160h' }).auditRetentionMs, 2160 * 3_600_000);
+  assert.equal(readEnvSettings({ NB_AUDIT_EVENTS_RETENTION: '0' }).auditRetentionMs, 0);
+  assert.throws(() => readEnvSettings({ NB_AUDIT_EVENTS_RETENTION: '-1h' }), /NB_AUDIT_EVENTS_RETENTION/);
+  assert.throws(() => readEnvSettings({ NB_AUDIT_EVENTS_RETENTION: 'a month' }), /NB_AUDIT_EVENTS_RETENTION/);
+});
