@@ -62,11 +62,11 @@ export function createEmbeddedUserLifecycle(deps: EmbeddedUserLifecycleDeps) {
   const sameEmail = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
   /** A login plus its NetBird user; the login is removed when the user cannot be saved. */
-  async function createPerson(accountId: string, input: UserInput, password: string, taken: string): Promise<User> {
+  async function createPerson(accountId: string, input: UserInput, password: string, taken: string, by?: string): Promise<User> {
     const login = await deps.logins.create({ email: input.email, name: input.name, password });
     if (!login) throw alreadyExists(taken);
     try {
-      return await deps.users.create(accountId, { ...input, id: login.id, isServiceUser: false });
+      return await deps.users.create(accountId, { ...input, id: login.id, isServiceUser: false }, by);
     } catch (err) {
       await deps.logins.remove(login.id);
       throw err;
@@ -96,11 +96,12 @@ export function createEmbeddedUserLifecycle(deps: EmbeddedUserLifecycleDeps) {
     removeLogin: (userId: string) => deps.logins.remove(userId),
 
     /** `POST /api/users` for a person: the user and the password shown once. */
-    async addPerson(accountId: string, input: UserInput): Promise<{ user: User; password: string }> {
+    /** `by`: the caller, recorded as the audit event's initiator. */
+    async addPerson(accountId: string, input: UserInput, by?: string): Promise<{ user: User; password: string }> {
       checkPerson(input);
       await checkEmailFree(accountId, input.email, "can't invite a user with an existing NetBird account");
       const password = generatePassword();
-      const user = await createPerson(accountId, input, password, "can't invite a user with an existing NetBird account");
+      const user = await createPerson(accountId, input, password, "can't invite a user with an existing NetBird account", by);
       return { user, password };
     },
 

@@ -49,7 +49,7 @@ export function registerUserRoutes(app: RestApp, deps: Pick<RestDeps, 'users' | 
     const input = toUserInput(req.body);
     // With the embedded IdP a person gets a login too, its generated password shown once (IDENTITY.md §5.1).
     if (!input.isServiceUser && deps.embeddedUsers) {
-      const added = await deps.embeddedUsers.addPerson(account.id, input);
+      const added = await deps.embeddedUsers.addPerson(account.id, input, user.id);
       return { ...toApiUser(added.user, user.id), password: added.password };
     }
     return toApiUser(await deps.users.create(account.id, input, user.id), user.id);
