@@ -21,3 +21,11 @@ test('NB_DRAIN_GRACE: a Go duration, none by default', () => {
   assert.equal(readEnvSettings({ NB_DRAIN_GRACE: '1m30s' }).drainGraceMs, 90_000);
   assert.throws(() => readEnvSettings({ NB_DRAIN_GRACE: 'soon' }), (e: unknown) => isRoostError(e, 'InvalidArgument') && /NB_DRAIN_GRACE/.test((e as Error).message));
 });
+
+test('NB_AUDIT_EVENTS_RETENTION: Go duration, 0 (the default) keeps audit events forever, negative refused', () => {
+  assert.equal(readEnvSettings({}).auditRetentionMs, 0);
+  assert.equal(readEnvSettings({ NB_AUDIT_EVENTS_RETENTION: '2160h' }).auditRetentionMs, 2160 * 3_600_000);
+  assert.equal(readEnvSettings({ NB_AUDIT_EVENTS_RETENTION: '0' }).auditRetentionMs, 0);
+  assert.throws(() => readEnvSettings({ NB_AUDIT_EVENTS_RETENTION: '-1h' }), /NB_AUDIT_EVENTS_RETENTION/);
+  assert.throws(() => readEnvSettings({ NB_AUDIT_EVENTS_RETENTION: 'a month' }), /NB_AUDIT_EVENTS_RETENTION/);
+});

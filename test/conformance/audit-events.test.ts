@@ -60,6 +60,14 @@ for (const engine of ENGINES) {
       assert.equal(typeof older.id, 'number');
     });
 
+    test('a record call of 5,000 events (a group update of a large account) is stored whole', async () => {
+      const many = Array.from({ length: 5_000 }, (_, i) => event({ accountId: 'acc-many', targetId: `p${i}` }));
+      await store.withTx((tx) => tx.activity.record(many));
+      const page = await store.repos.activity.list('acc-many', { limit: 1 });
+      assert.equal(page.total, 5_000);
+      assert.equal(page.events[0]?.targetId, 'p4999', 'stored in the order given');
+    });
+
     test('listing: per account, newest first, filters and pages', async () => {
       const t0 = Date.UTC(2026, 1, 1);
       const batch: ActivityEvent[] = [];

@@ -2,7 +2,8 @@
  * The audit log with SSO (JWT) callers, through the real server over HTTP and gRPC against a real
  * OpenID provider: the first sign-in records the account's creation and the user joining; a
  * second user joins pending approval; mutations by a JWT caller name that user (with name and
- * e-mail) as initiator; an SSO Login over gRPC records the peer added by its user.
+ * e-mail) as initiator, and a JWT-groups sync names the signing-in user; an SSO Login over gRPC
+ * records the peer added by its user.
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -13,7 +14,7 @@ import { startTestServer, type TestServer } from '../harness/test-server.js';
 
 const PEOPLE: readonly OidcTestUser[] = [
   { sub: 'olivia', email: 'olivia@corp.test', name: 'Olivia Owner', groups: [] },
-  { sub: 'bob', email: 'bob@corp.test', name: 'Bob Member', groups: [] },
+  { sub: 'bob', email: 'bob@corp.test', name: 'Bob Member', groups: ['eng'] },
 ];
 
 interface ApiEvent {
@@ -85,6 +86,18 @@ test('JWT callers: sign-ins, mutations and an SSO peer are recorded with the rig
     const approved = (await events()).at(-1)!;
     assert.deepEqual([approved.activity_code, approved.initiator_id, approved.target_id], ['user.approve', 'olivia', 'bob']);
   }
+
+  // JWT groups on: Bob's next sign-in gives him the token's group, recorded as his own doing.
+  const s = (await server.app.store.repos.accounts.get(accountId))!.settings;
+  const settings = {
+    peer_login_expiration_enabled: s.peerLoginExpirationEnabled, peer_login_expiration: s.peerLoginExpiration,
+    peer_inactivity_expiration_enabled: s.peerInactivityExpirationEnabled, peer_inactivity_expiration: s.peerInactivityExpiration,
+    regular_users_view_blocked: s.regularUsersViewBlocked, jwt_groups_enabled: true, jwt_groups_claim_name: 'groups',
+  };
+  assert.equal((await call('olivia', 'PUT', `/api/accounts/${accountId}`, { settings })).status, 200);
+  await call('bob', 'GET', '/api/users/current');
+  const jwtGroup = (await events()).at(-1)!;
+  assert.deepEqual([jwtGroup.activity_code, jwtGroup.initiator_id, jwtGroup.target_id, jwtGroup.meta['group']], ['user.group.add', 'bob', 'bob', 'eng']);
 
   const agent = new TestAgent(server.grpcTarget);
   try {

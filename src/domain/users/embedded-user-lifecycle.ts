@@ -101,6 +101,7 @@ export function createEmbeddedUserLifecycle(deps: EmbeddedUserLifecycleDeps) {
     removeLogin: (userId: string) => deps.logins.remove(userId),
 
     /** `POST /api/users` for a person: the user and the password shown once. */
+    /** `by`: the caller, recorded as the audit event's initiator. */
     async addPerson(accountId: string, input: UserInput, by?: InitiatorId): Promise<{ user: User; password: string }> {
       checkPerson(input);
       await checkEmailFree(accountId, input.email, "can't invite a user with an existing NetBird account");

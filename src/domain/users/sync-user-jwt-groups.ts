@@ -3,6 +3,8 @@ import { notFound } from '../errors.js';
 import { bumpSerial } from '../map-relevant-changes.js';
 import { transact, type DomainTx } from '../transact.js';
 import { jwtGroupChanges, type JwtGroupChanges } from './jwt-group-changes.js';
+import { recordActivity } from '../activity/record-activity.js';
+import { userUpdateNotes } from '../activity/user-update-notes.js';
 
 /** Puts the user's peers into the groups they gained and takes them out of those they lost. */
 async function propagate(tx: DomainTx, accountId: string, userId: string, changes: JwtGroupChanges): Promise<void> {
@@ -38,6 +40,9 @@ export function syncUserJwtGroups(deps: DomainDeps, accountId: string, userId: s
     await tx.users.update({ ...user, autoGroups: changes.autoGroups });
     if (account.settings.groupsPropagationEnabled) await propagate(tx, accountId, userId, changes);
     await bumpSerial(tx, accountId, 'user-updated');
+    // The user's own sign-in made the change: they are its initiator (IDENTITY.md §2.5).
+    const names = new Map([...(await tx.groups.list(accountId))].map((g) => [g.id, g.name]));
+    await recordActivity(tx, deps.clock, accountId, userUpdateNotes(user, { ...user, autoGroups: changes.autoGroups }, names, userId, false));
     return changes;
   });
 }

@@ -2,7 +2,10 @@ import type { ActivityEventRepository, ActivityQuery } from '../../domain/activi
 import { eventFromRow, eventToRow } from '../rows/event-row.js';
 import type { DbHandle } from './db-handle.js';
 
-/** The audit log on either engine: one multi-row insert per record call, newest-first pages. */
+/** Rows per insert statement (6 values each). */
+const RECORD_CHUNK = 500;
+
+/** The audit log on either engine: multi-row inserts of up to 500 events, newest-first pages. */
 export function createEventRepository(db: DbHandle): ActivityEventRepository {
   const matching = (accountId: string, q: ActivityQuery) => {
     let query = db.selectFrom('audit_events').where('account_id', '=', accountId);
@@ -15,8 +18,11 @@ export function createEventRepository(db: DbHandle): ActivityEventRepository {
   };
   return {
     async record(events) {
-      if (events.length === 0) return;
-      await db.insertInto('audit_events').values(events.map(eventToRow)).execute();
+      // In chunks: one statement may bind only so many values (SQLite's limit is 32,766), and a
+      // group update or cleanup can record thousands of events at once.
+      for (let i = 0; i < events.length; i += RECORD_CHUNK) {
+        await db.insertInto('audit_events').values(events.slice(i, i + RECORD_CHUNK).map(eventToRow)).execute();
+      }
     },
     async list(accountId, q) {
       let page = matching(accountId, q).selectAll().orderBy('id', 'desc');
