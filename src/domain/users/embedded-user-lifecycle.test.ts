@@ -39,7 +39,7 @@ function fakes(opts: { failUserCreate?: boolean; inviteVanishes?: boolean } = {}
     list: async () => users,
     get: async (_a: string, id: string) => users.find((u) => u.id === id)!,
     // The transaction as the real service runs it: the user is kept only if `alsoInTx` succeeds.
-    create: async (accountId: string, input: { id?: string; email: string; name: string }, alsoInTx?: (tx: DomainTx) => Promise<void>) => {
+    create: async (accountId: string, input: { id?: string; email: string; name: string }, _by?: string, alsoInTx?: (tx: DomainTx) => Promise<void>) => {
       if (opts.failUserCreate) throw invalidArgument('group g1 not found');
       const u = { id: input.id!, accountId, email: input.email, name: input.name } as User;
       await alsoInTx?.({ invites: inviteStore } as unknown as DomainTx);
