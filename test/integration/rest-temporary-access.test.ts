@@ -7,6 +7,9 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Activity } from '../../src/domain/activity/activity-codes.js';
+import { SYSTEM_INITIATOR } from '../../src/domain/activity/activity-event.js';
+import { deleteEphemeralPeers } from '../../src/domain/peers/delete-ephemeral-peers.js';
+import { EPHEMERAL_LIFETIME_MS } from '../../src/domain/peers/ephemeral-peer-due.js';
 import type { Peer } from '../../src/domain/model.js';
 import { storeEngines } from '../conformance/store-engines.js';
 import { wgKey } from '../conformance/store-fixtures.js';
@@ -82,9 +85,26 @@ for (const engine of ENGINES) {
       const added = events.filter((e) => e.activity === Activity.PolicyAdded && policies.some((p) => p.id === e.targetId));
       assert.deepEqual(added.map((e) => e.initiatorId), [f.main.ownerId, f.main.ownerId]);
 
-      // Deleting the peer (as the ephemeral cleanup does) deletes the policies that name it.
+      // Deleting the peer deletes the policies that name it, with upstream's PolicyRemoved events.
       assert.equal((await f.call('DELETE', `/api/peers/${peer.id}`)).status, 200);
       assert.equal((await counts()).policies, before.policies);
+      const gone = (await f.store.repos.activity.list(f.main.accountId, { from: 0, targetId: peer.id })).events.sort((a, b) => a.id - b.id);
+      assert.deepEqual(gone.map((e) => [e.activity, e.initiatorId]), [[Activity.PolicyRemoved, f.main.ownerId], [Activity.PolicyRemoved, f.main.ownerId], [Activity.PeerRemovedByUser, f.main.ownerId]]);
+    });
+
+    test('the ephemeral cleanup takes a temporary peer that never connected, and its access, along', async () => {
+      const before = await counts();
+      const res = await f.call('POST', `/api/peers/${alpha.id}/temporary-access`, { body: { name: 'rdp', wg_pub_key: wgKey(), rules: ['tcp/3389'] } });
+      assert.equal(res.status, 200);
+      const since = f.deps.clock.now();
+      assert.deepEqual(await deleteEphemeralPeers(f.deps, f.main.accountId, { since }), [], 'not before the ephemeral lifetime');
+      f.deps.clock.advance(EPHEMERAL_LIFETIME_MS);
+      const deleted = await deleteEphemeralPeers(f.deps, f.main.accountId, { since });
+      assert.deepEqual(deleted.map((p) => p.id), [res.json.id]);
+      const now = await counts();
+      assert.deepEqual([now.peers, now.policies], [before.peers, before.policies]);
+      const events = (await f.store.repos.activity.list(f.main.accountId, { from: 0, targetId: res.json.id })).events.sort((a, b) => a.id - b.id);
+      assert.deepEqual(events.map((e) => [e.activity, e.initiatorId]), [[Activity.PolicyRemoved, SYSTEM_INITIATOR], [Activity.PeerRemovedByUser, SYSTEM_INITIATOR]]);
     });
 
     test('refusals answer upstream\'s statuses and change nothing', async () => {
