@@ -7,6 +7,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { RuleDirection, RuleProtocol } from '../../src/gen/management_pb.js';
 import { createTokenService } from '../../src/domain/users/token-service.js';
 import { MapWatch } from '../harness/map-watch.js';
 import { seedAccount } from '../harness/seed.js';
@@ -65,6 +66,9 @@ test('temporary access pushes the target a map with the temporary peer, and the 
   const tempIp = (await server.app.store.findPeerByKey(browser.publicKey))!.ip;
   const inbound = alphaMap.firewallRules.filter((r) => r.peerIp === tempIp);
   assert.ok(inbound.length > 0, 'alpha lets the temporary peer in');
+  assert.ok(inbound.every((r) => r.protocol === RuleProtocol.TCP && r.direction === RuleDirection.IN), 'tcp, inbound only (not bidirectional)');
+  const ports = inbound.map((r) => r.portInfo?.portSelection);
+  assert.ok(ports.some((p) => (p?.case === 'port' && p.value === 22) || (p?.case === 'range' && p.value.start === 22 && p.value.end === 22)), `port 22: ${JSON.stringify(ports)}`);
   const betaMap = await beta.watch.map((m) => m.serial >= after);
   assert.deepEqual(betaMap.remotePeers, [], 'beta is not reachable by the temporary peer');
 

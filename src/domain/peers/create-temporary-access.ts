@@ -31,15 +31,31 @@ export const isWgPublicKey = (key: string): boolean => /^[A-Za-z0-9+/]{42}[AEIMQ
 
 function temporaryPeer(input: TemporaryAccessInput, accountId: string, userId: string, ip: string, dnsLabel: string, id: string, now: number): Peer {
   return {
-    id, accountId, key: input.wgPubKey, ip, name: input.name, dnsLabel,
-    extraDnsLabels: [], allowExtraDnsLabels: false,
+    id,
+    accountId,
+    key: input.wgPubKey,
+    ip,
+    name: input.name,
+    dnsLabel,
+    extraDnsLabels: [],
+    allowExtraDnsLabels: false,
     // Upstream marks the browser (wasm) client by its meta.
     meta: makePeerMeta({ hostname: input.name, goOS: 'js', os: 'js', kernelVersion: 'wasm' }),
-    connected: false, lastSeen: now, loginExpired: false, requiresApproval: false,
-    userId, sshKey: '', sshEnabled: false,
+    connected: false,
+    lastSeen: now,
+    loginExpired: false,
+    requiresApproval: false,
+    userId,
+    sshKey: '',
+    sshEnabled: false,
     // Temporary peers never expire by login or inactivity: they go when they disconnect.
-    loginExpirationEnabled: false, inactivityExpirationEnabled: false,
-    lastLogin: now, createdAt: now, ephemeral: true, connectionIp: '', loginGeneration: 0,
+    loginExpirationEnabled: false,
+    inactivityExpirationEnabled: false,
+    lastLogin: now,
+    createdAt: now,
+    ephemeral: true,
+    connectionIp: '',
+    loginGeneration: 0,
   };
 }
 
@@ -48,10 +64,19 @@ function accessPolicy(deps: DomainDeps, peer: Peer, targetId: string, userId: st
   const policyId = deps.ids.next();
   const title = `Temporary access policy for peer ${peer.name}`;
   const policyRule: PolicyRule = {
-    id: deps.ids.next(), policyId, name: 'Temporary access rule', description: 'Temporary access rule', enabled: true, action: 'accept',
-    sources: [], destinations: [],
-    sourceResource: { type: 'peer', id: peer.id }, destinationResource: { type: 'peer', id: targetId },
-    ports: [], portRanges: [...rule.portRanges], authorizedGroups: {},
+    id: deps.ids.next(),
+    policyId,
+    name: 'Temporary access rule',
+    description: 'Temporary access rule',
+    enabled: true,
+    action: 'accept',
+    sources: [],
+    destinations: [],
+    sourceResource: { type: 'peer', id: peer.id },
+    destinationResource: { type: 'peer', id: targetId },
+    ports: [],
+    portRanges: [...rule.portRanges],
+    authorizedGroups: {},
     // A native SSH rule lets the requesting user in as themselves.
     authorizedUser: rule.protocol === 'netbird-ssh' ? userId : '',
     ...normalizeRuleProtocol(rule.protocol, false),
