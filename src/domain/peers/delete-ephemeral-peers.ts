@@ -2,10 +2,10 @@ import type { DomainDeps } from '../domain-deps.js';
 import { bumpSerial } from '../map-relevant-changes.js';
 import type { Peer } from '../model.js';
 import { transact } from '../transact.js';
-import { removePeer } from './delete-peer.js';
+import { policiesRemovedWith, removePeer } from './delete-peer.js';
 import { isEphemeralPeerDue } from './ephemeral-peer-due.js';
 import { SYSTEM_INITIATOR } from '../activity/activity-event.js';
-import { recordActivity } from '../activity/record-activity.js';
+import { recordActivity, type ActivityNote } from '../activity/record-activity.js';
 import { accountDnsDomain, peerEventMeta } from '../activity/event-meta.js';
 
 export interface EphemeralCleanupRule {
@@ -27,10 +27,11 @@ export async function deleteEphemeralPeers(deps: DomainDeps, accountId: string, 
   const due = (p: Peer) => isEphemeralPeerDue(p, now, rule.since) && !(rule.keep?.(p.id) ?? false);
   return transact(deps, async (tx) => {
     const deleted: Peer[] = [];
+    const policyNotes: ActivityNote[] = [];
     for (const candidate of (await tx.peers.list(accountId)).filter(due)) {
       const peer = await tx.peers.get(accountId, candidate.id, true);
       if (peer === undefined || !due(peer)) continue;
-      await removePeer(tx, peer);
+      policyNotes.push(...policiesRemovedWith(peer, await removePeer(tx, peer), SYSTEM_INITIATOR));
       deleted.push(peer);
     }
     if (deleted.length > 0) {
@@ -40,7 +41,7 @@ export async function deleteEphemeralPeers(deps: DomainDeps, accountId: string, 
         tx,
         deps.clock,
         accountId,
-        deleted.map((p) => ({ activity: 'PeerRemovedByUser', initiatorId: SYSTEM_INITIATOR, targetId: p.id, meta: peerEventMeta(p, dnsDomain) })),
+        [...policyNotes, ...deleted.map((p): ActivityNote => ({ activity: 'PeerRemovedByUser', initiatorId: SYSTEM_INITIATOR, targetId: p.id, meta: peerEventMeta(p, dnsDomain) }))],
       );
     }
     return deleted;

@@ -11,6 +11,7 @@ import { registerPeer, type RegisterPeerInput, type RegisteredPeer } from './reg
 import { registerSsoPeer, type RegisterSsoPeerInput } from './register-sso-peer.js';
 import { syncPeerMeta } from './sync-peer-meta.js';
 import { updatePeer, type PeerUpdate } from './update-peer.js';
+import { createTemporaryAccess, type TemporaryAccess, type TemporaryAccessInput } from './create-temporary-access.js';
 import type { InitiatorId } from '../activity/activity-event.js';
 
 /** What the gRPC layer calls for Login, Sync, SyncMeta and Logout. */
@@ -48,6 +49,8 @@ export interface PeerService {
   groupIdsOf(accountId: string, peerId: string): Promise<string[]>;
   update(accountId: string, peerId: string, update: PeerUpdate, by?: InitiatorId): Promise<Peer>;
   delete(accountId: string, peerId: string, by?: InitiatorId): Promise<void>;
+  /** A temporary peer of `userId` that may reach `targetId` only (see `createTemporaryAccess`). */
+  createTemporaryAccess(accountId: string, targetId: string, userId: string, input: TemporaryAccessInput): Promise<TemporaryAccess>;
 }
 
 export function createPeerService(deps: DomainDeps): PeerService {
@@ -67,5 +70,6 @@ export function createPeerService(deps: DomainDeps): PeerService {
       if (router !== undefined) throw preconditionFailed(`peer is linked to a network router: ${router.id}`);
       await deletePeer(deps, accountId, peerId, by);
     },
+    createTemporaryAccess: (accountId, targetId, userId, input) => createTemporaryAccess(deps, accountId, targetId, userId, input),
   };
 }

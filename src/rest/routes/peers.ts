@@ -10,7 +10,7 @@ import type { Caller } from '../auth/caller.js';
 import { toPeerUpdate } from '../from-api/peer.js';
 import { EMPTY_OBJECT, type RestApp } from '../rest-app.js';
 import type { RestDeps } from '../rest-deps.js';
-import { PeerListQuery, PeerRequest } from '../schemas/peer-request.js';
+import { PeerListQuery, PeerRequest, PeerTemporaryAccessRequest } from '../schemas/peer-request.js';
 import { groupsContaining } from '../to-api/group.js';
 import { toApiAccessiblePeer, toApiPeer, toApiPeerBatch } from '../to-api/peer.js';
 import { canSeePeer, visiblePeers, type PeerViewer } from '../visible-peers.js';
@@ -68,5 +68,14 @@ export function registerPeerRoutes(app: RestApp, deps: Pick<RestDeps, 'peers' | 
     const snapshot = await deps.snapshots.loadAccountSnapshot(c.account.id);
     const domain = dnsDomainOf(deps, snapshot.account);
     return accessiblePeers(snapshot, peer.id, deps.clock.now(), deps.dnsDomain).map((p) => toApiAccessiblePeer(p, domain));
+  });
+
+  // Creates a peer and policies: both permissions are checked before anything is read (as upstream's gate).
+  app.post('/peers/:peerId/temporary-access', { schema: { params: PeerParams, body: PeerTemporaryAccessRequest } }, async (req) => {
+    const c = authorize(req, 'peers', 'create');
+    authorize(req, 'policies', 'create');
+    const { name, wg_pub_key: wgPubKey, rules } = req.body;
+    const { peer } = await deps.peers.createTemporaryAccess(c.account.id, req.params.peerId, c.user.id, { name, wgPubKey, rules });
+    return { id: peer.id, name: peer.name, rules };
   });
 }

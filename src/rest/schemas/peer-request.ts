@@ -21,3 +21,12 @@ export const PeerListQuery = Type.Object({
   ipv6: Type.Optional(Type.String()),
 });
 export type PeerListQuery = Static<typeof PeerListQuery>;
+
+/** OpenAPI `PeerTemporaryAccessRequest` (POST /api/peers/{peerId}/temporary-access). */
+export const PeerTemporaryAccessRequest = Type.Object({
+  name: Type.String(),
+  wg_pub_key: Type.String(),
+  /** `all`, `icmp`, `tcp/22`, `udp/5000-5010`, `netbird-ssh/22` … one policy each. */
+  rules: Type.Array(Type.String()),
+});
+export type PeerTemporaryAccessRequest = Static<typeof PeerTemporaryAccessRequest>;

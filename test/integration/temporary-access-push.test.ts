@@ -1,0 +1,81 @@
+/**
+ * Temporary access through the real server: real gRPC Sync streams, the real HTTP admin API
+ * with a PAT. Creating temporary access to alpha pushes alpha a map with a higher serial that
+ * holds the temporary peer and a rule letting it in; the temporary peer then logs in with its
+ * own key (no setup key: it is registered already) and its map holds alpha and nobody else;
+ * beta's next map does not hold it.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { RuleDirection, RuleProtocol } from '../../src/gen/management_pb.js';
+import { createTokenService } from '../../src/domain/users/token-service.js';
+import { MapWatch } from '../harness/map-watch.js';
+import { seedAccount } from '../harness/seed.js';
+import { TestAgent, linuxMeta } from '../harness/test-agent.js';
+import { startTestServer } from '../harness/test-server.js';
+
+test('temporary access pushes the target a map with the temporary peer, and the temporary peer sees the target only', async (t) => {
+  const server = await startTestServer();
+  const closers: (() => void)[] = [];
+  t.after(async () => {
+    for (const c of closers) c();
+    await server.stop();
+  });
+  const seed = await seedAccount(server.app);
+  const key = await seed.setupKey();
+  const { plainToken } = await createTokenService(seed.deps).create(seed.accountId, seed.ownerId, { name: 'ui', expiresInDays: 1 });
+  const api = async (method: string, path: string, body?: unknown): Promise<any> => {
+    const res = await fetch(`http://127.0.0.1:${server.ports.http}/api${path}`, {
+      method,
+      headers: { authorization: `Token ${plainToken}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const json = await res.json();
+    assert.equal(res.status, 200, `${method} ${path}: ${JSON.stringify(json)}`);
+    return json;
+  };
+  const streamOf = async (agent: TestAgent, host: string) => {
+    const stream = await agent.sync({ meta: linuxMeta(host) });
+    closers.unshift(() => stream.close());
+    const watch = new MapWatch(stream);
+    await watch.first();
+    return watch;
+  };
+  const join = async (host: string) => {
+    const agent = new TestAgent(server.grpcTarget);
+    closers.push(() => agent.close());
+    await agent.register(key.plain, linuxMeta(host));
+    const peer = await server.app.store.findPeerByKey(agent.publicKey);
+    assert.ok(peer);
+    return { peer, watch: await streamOf(agent, host) };
+  };
+  const alpha = await join('alpha');
+  const beta = await join('beta');
+  const serial = async () => BigInt((await server.app.store.getAccountSerial(seed.accountId))!);
+  for (const p of await api('GET', '/policies')) await api('DELETE', `/policies/${p.id}`);
+  const before = await serial();
+
+  const browser = new TestAgent(server.grpcTarget);
+  closers.push(() => browser.close());
+  const created = await api('POST', `/peers/${alpha.peer.id}/temporary-access`, { name: 'browser', wg_pub_key: browser.publicKey, rules: ['tcp/22'] });
+  const after = await serial();
+  assert.equal(after, before + 1n);
+
+  const alphaMap = await alpha.watch.map((m) => m.serial >= after && m.remotePeers.some((p) => p.wgPubKey === browser.publicKey));
+  assert.deepEqual(alphaMap.remotePeers.map((p) => p.wgPubKey), [browser.publicKey]);
+  const tempIp = (await server.app.store.findPeerByKey(browser.publicKey))!.ip;
+  const inbound = alphaMap.firewallRules.filter((r) => r.peerIp === tempIp);
+  assert.ok(inbound.length > 0, 'alpha lets the temporary peer in');
+  assert.ok(inbound.every((r) => r.protocol === RuleProtocol.TCP && r.direction === RuleDirection.IN), 'tcp, inbound only (not bidirectional)');
+  const ports = inbound.map((r) => r.portInfo?.portSelection);
+  assert.ok(ports.some((p) => (p?.case === 'port' && p.value === 22) || (p?.case === 'range' && p.value.start === 22 && p.value.end === 22)), `port 22: ${JSON.stringify(ports)}`);
+  const betaMap = await beta.watch.map((m) => m.serial >= after);
+  assert.deepEqual(betaMap.remotePeers, [], 'beta is not reachable by the temporary peer');
+
+  // The browser client logs in with its key alone and gets the target, nothing else.
+  await browser.login({ meta: linuxMeta('browser', { goOS: 'js', OS: 'js', kernelVersion: 'wasm' }) });
+  const browserMap = (await streamOf(browser, 'browser')).initial?.networkMap;
+  assert.ok(browserMap);
+  assert.deepEqual(browserMap.remotePeers.map((p) => p.wgPubKey), [alpha.peer.key]);
+  assert.equal(created.id, (await server.app.store.findPeerByKey(browser.publicKey))!.id);
+});
