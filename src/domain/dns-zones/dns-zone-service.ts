@@ -1,3 +1,5 @@
+import { SYSTEM_INITIATOR, type InitiatorId } from '../activity/activity-event.js';
+import { recordActivity } from '../activity/record-activity.js';
 import type { DomainDeps } from '../domain-deps.js';
 import { alreadyExists, invalidArgument, notFound, RoostError } from '../errors.js';
 import { bumpSerial, type MapRelevantChange } from '../map-relevant-changes.js';
@@ -5,6 +7,7 @@ import type { DnsRecord, DnsRecordType, DnsZone } from '../model.js';
 import type { Repositories } from '../ports/repositories.js';
 import { transact, type DomainTx } from '../transact.js';
 import { recordConflict, recordProblem, zoneProblem } from './check-dns-zone.js';
+import { recordEventMeta, zoneDeleteNotes, zoneEventMeta } from './dns-zone-event-notes.js';
 
 export interface DnsZoneInput {
   readonly name: string;
@@ -22,18 +25,22 @@ export interface DnsRecordInput {
   readonly ttl: number;
 }
 
-/** Custom DNS zones and their records (upstream `/api/dns/zones`), with serial bumps and pushes. */
+/**
+ * Custom DNS zones and their records (upstream `/api/dns/zones`), with serial bumps and pushes.
+ * Each mutation records upstream's audit events, initiated by `by` (default: the system).
+ */
 export interface DnsZoneService {
   list(accountId: string): Promise<DnsZone[]>;
   get(accountId: string, id: string): Promise<DnsZone>;
-  create(accountId: string, input: DnsZoneInput): Promise<DnsZone>;
-  update(accountId: string, id: string, input: DnsZoneInput): Promise<DnsZone>;
-  delete(accountId: string, id: string): Promise<void>;
+  create(accountId: string, input: DnsZoneInput, by?: InitiatorId): Promise<DnsZone>;
+  update(accountId: string, id: string, input: DnsZoneInput, by?: InitiatorId): Promise<DnsZone>;
+  /** Also records the deletion of each of its records. */
+  delete(accountId: string, id: string, by?: InitiatorId): Promise<void>;
   listRecords(accountId: string, zoneId: string): Promise<DnsRecord[]>;
   getRecord(accountId: string, zoneId: string, id: string): Promise<DnsRecord>;
-  createRecord(accountId: string, zoneId: string, input: DnsRecordInput): Promise<DnsRecord>;
-  updateRecord(accountId: string, zoneId: string, id: string, input: DnsRecordInput): Promise<DnsRecord>;
-  deleteRecord(accountId: string, zoneId: string, id: string): Promise<void>;
+  createRecord(accountId: string, zoneId: string, input: DnsRecordInput, by?: InitiatorId): Promise<DnsRecord>;
+  updateRecord(accountId: string, zoneId: string, id: string, input: DnsRecordInput, by?: InitiatorId): Promise<DnsRecord>;
+  deleteRecord(accountId: string, zoneId: string, id: string, by?: InitiatorId): Promise<void>;
 }
 
 async function mustGetZone(repos: Repositories, accountId: string, id: string): Promise<DnsZone> {
@@ -76,7 +83,7 @@ export function createDnsZoneService(deps: DomainDeps, serverDnsDomain = ''): Dn
     const problem = zoneProblem(input);
     if (problem !== null) throw invalidArgument(problem);
   };
-  const saveRecord = (accountId: string, zoneId: string, id: string | undefined, input: DnsRecordInput): Promise<DnsRecord> =>
+  const saveRecord = (accountId: string, zoneId: string, id: string | undefined, input: DnsRecordInput, by: InitiatorId): Promise<DnsRecord> =>
     transact(deps, async (tx) => {
       const zone = await mustGetZone(tx, accountId, zoneId);
       if (id !== undefined) mustGetRecord(zone, id);
@@ -85,13 +92,15 @@ export function createDnsZoneService(deps: DomainDeps, serverDnsDomain = ''): Dn
       if (id === undefined) await tx.dnsZones.insertRecord(record);
       else await tx.dnsZones.updateRecord(record);
       await bumpForGroups(tx, accountId, id === undefined ? 'dns-record-created' : 'dns-record-updated', zone.distributionGroups);
+      const activity = id === undefined ? 'DNSRecordCreated' : 'DNSRecordUpdated';
+      await recordActivity(tx, deps.clock, accountId, [{ activity, initiatorId: by, targetId: record.id, meta: recordEventMeta(record, zone) }]);
       return record;
     });
 
   return {
     list: (accountId) => repos.dnsZones.list(accountId),
     get: (accountId, id) => mustGetZone(repos, accountId, id),
-    create: (accountId, input) =>
+    create: (accountId, input, by = SYSTEM_INITIATOR) =>
       transact(deps, async (tx) => {
         checkZone(input);
         const account = await tx.accounts.get(accountId);
@@ -102,9 +111,10 @@ export function createDnsZoneService(deps: DomainDeps, serverDnsDomain = ''): Dn
         await checkGroupsExist(tx, accountId, input.distributionGroups);
         const zone: DnsZone = { id: deps.ids.next(), accountId, ...input, distributionGroups: [...input.distributionGroups], records: [] };
         await tx.dnsZones.insert(zone);
+        await recordActivity(tx, deps.clock, accountId, [{ activity: 'DNSZoneCreated', initiatorId: by, targetId: zone.id, meta: zoneEventMeta(zone) }]);
         return zone;
       }),
-    update: (accountId, id, input) =>
+    update: (accountId, id, input, by = SYSTEM_INITIATOR) =>
       transact(deps, async (tx) => {
         checkZone(input);
         const old = await mustGetZone(tx, accountId, id);
@@ -114,24 +124,27 @@ export function createDnsZoneService(deps: DomainDeps, serverDnsDomain = ''): Dn
         await tx.dnsZones.update(zone);
         // A zone without records is in nobody's map: changing it changes no map.
         if (zone.records.length > 0) await bumpForGroups(tx, accountId, 'dns-zone-updated', [...old.distributionGroups, ...zone.distributionGroups]);
+        await recordActivity(tx, deps.clock, accountId, [{ activity: 'DNSZoneUpdated', initiatorId: by, targetId: id, meta: zoneEventMeta(zone) }]);
         return zone;
       }),
-    delete: (accountId, id) =>
+    delete: (accountId, id, by = SYSTEM_INITIATOR) =>
       transact(deps, async (tx) => {
         const zone = await mustGetZone(tx, accountId, id);
         await tx.dnsZones.delete(accountId, id);
         await bumpForGroups(tx, accountId, 'dns-zone-deleted', zone.distributionGroups);
+        await recordActivity(tx, deps.clock, accountId, zoneDeleteNotes(zone, by));
       }),
     listRecords: async (accountId, zoneId) => [...(await mustGetZone(repos, accountId, zoneId)).records],
     getRecord: async (accountId, zoneId, id) => mustGetRecord(await mustGetZone(repos, accountId, zoneId), id),
-    createRecord: (accountId, zoneId, input) => saveRecord(accountId, zoneId, undefined, input),
-    updateRecord: (accountId, zoneId, id, input) => saveRecord(accountId, zoneId, id, input),
-    deleteRecord: (accountId, zoneId, id) =>
+    createRecord: (accountId, zoneId, input, by = SYSTEM_INITIATOR) => saveRecord(accountId, zoneId, undefined, input, by),
+    updateRecord: (accountId, zoneId, id, input, by = SYSTEM_INITIATOR) => saveRecord(accountId, zoneId, id, input, by),
+    deleteRecord: (accountId, zoneId, id, by = SYSTEM_INITIATOR) =>
       transact(deps, async (tx) => {
         const zone = await mustGetZone(tx, accountId, zoneId);
-        mustGetRecord(zone, id);
+        const record = mustGetRecord(zone, id);
         await tx.dnsZones.deleteRecord(accountId, zoneId, id);
         await bumpForGroups(tx, accountId, 'dns-record-deleted', zone.distributionGroups);
+        await recordActivity(tx, deps.clock, accountId, [{ activity: 'DNSRecordDeleted', initiatorId: by, targetId: id, meta: recordEventMeta(record, zone) }]);
       }),
   };
 }

@@ -1,8 +1,11 @@
+import { SYSTEM_INITIATOR, type InitiatorId } from '../activity/activity-event.js';
+import { recordActivity, type ActivityNote } from '../activity/record-activity.js';
 import type { DomainDeps } from '../domain-deps.js';
 import { alreadyExists, invalidArgument, notFound } from '../errors.js';
 import type { NetworkResource } from '../model.js';
 import type { Repositories } from '../ports/repositories.js';
 import { transact } from '../transact.js';
+import { resourceDeleteNotes, resourceEventMeta, resourceGroupNotes } from './network-event-notes.js';
 import { bumpForNetwork, missingGroup, mustGetNetwork, readNetworkState } from './network-tx.js';
 import { parseResourceAddress } from './resource-address.js';
 
@@ -16,14 +19,18 @@ export interface ResourceInput {
   readonly groups: readonly string[];
 }
 
-/** Resources of a network: names unique in the account, groups must exist. */
+/**
+ * Resources of a network: names unique in the account, groups must exist. Each mutation records
+ * upstream's audit events (the resource's, and one per group it joins or leaves), initiated by
+ * `by` (default: the system).
+ */
 export interface NetworkResourceService {
   listAll(accountId: string): Promise<NetworkResource[]>;
   list(accountId: string, networkId: string): Promise<NetworkResource[]>;
   get(accountId: string, networkId: string, id: string): Promise<NetworkResource>;
-  create(accountId: string, networkId: string, input: ResourceInput): Promise<NetworkResource>;
-  update(accountId: string, networkId: string, id: string, input: ResourceInput): Promise<NetworkResource>;
-  delete(accountId: string, networkId: string, id: string): Promise<void>;
+  create(accountId: string, networkId: string, input: ResourceInput, by?: InitiatorId): Promise<NetworkResource>;
+  update(accountId: string, networkId: string, id: string, input: ResourceInput, by?: InitiatorId): Promise<NetworkResource>;
+  delete(accountId: string, networkId: string, id: string, by?: InitiatorId): Promise<void>;
 }
 
 function build(accountId: string, networkId: string, id: string, input: ResourceInput): NetworkResource {
@@ -49,10 +56,10 @@ async function mustGet(repos: Pick<Repositories, 'networkResources'>, accountId:
 
 export function createNetworkResourceService(deps: DomainDeps): NetworkResourceService {
   const repos = deps.store.repos;
-  const save = (accountId: string, networkId: string, id: string | undefined, input: ResourceInput): Promise<NetworkResource> =>
+  const save = (accountId: string, networkId: string, id: string | undefined, input: ResourceInput, by: InitiatorId): Promise<NetworkResource> =>
     transact(deps, async (tx) => {
-      await mustGetNetwork(tx, accountId, networkId);
-      if (id !== undefined) await mustGet(tx, accountId, networkId, id);
+      const network = await mustGetNetwork(tx, accountId, networkId);
+      const old = id === undefined ? undefined : await mustGet(tx, accountId, networkId, id);
       const resource = build(accountId, networkId, id ?? deps.ids.next(), input);
       const before = await readNetworkState(tx, accountId);
       const missing = missingGroup(before, resource.groups);
@@ -62,6 +69,10 @@ export function createNetworkResourceService(deps: DomainDeps): NetworkResourceS
       else await tx.networkResources.update(resource);
       const after = { ...before, resources: [...before.resources.filter((r) => r.id !== resource.id), resource] };
       await bumpForNetwork(tx, accountId, networkId, id === undefined ? 'network-resource-created' : 'network-resource-updated', before, after);
+      const groupNotes = resourceGroupNotes(old?.groups ?? [], resource, before.groups, by);
+      const own: ActivityNote = { activity: old === undefined ? 'NetworkResourceCreated' : 'NetworkResourceUpdated', initiatorId: by, targetId: resource.id, meta: resourceEventMeta(resource, network) };
+      // Upstream's order: a new resource first, then its groups; an updated one after its group changes.
+      await recordActivity(tx, deps.clock, accountId, old === undefined ? [own, ...groupNotes] : [...groupNotes, own]);
       return resource;
     });
   return {
@@ -71,16 +82,17 @@ export function createNetworkResourceService(deps: DomainDeps): NetworkResourceS
       return (await repos.networkResources.list(accountId)).filter((r) => r.networkId === networkId);
     },
     get: (accountId, networkId, id) => mustGet(repos, accountId, networkId, id),
-    create: (accountId, networkId, input) => save(accountId, networkId, undefined, input),
-    update: (accountId, networkId, id, input) => save(accountId, networkId, id, input),
-    delete: (accountId, networkId, id) =>
+    create: (accountId, networkId, input, by = SYSTEM_INITIATOR) => save(accountId, networkId, undefined, input, by),
+    update: (accountId, networkId, id, input, by = SYSTEM_INITIATOR) => save(accountId, networkId, id, input, by),
+    delete: (accountId, networkId, id, by = SYSTEM_INITIATOR) =>
       transact(deps, async (tx) => {
-        await mustGetNetwork(tx, accountId, networkId);
-        await mustGet(tx, accountId, networkId, id);
+        const network = await mustGetNetwork(tx, accountId, networkId);
+        const resource = await mustGet(tx, accountId, networkId, id);
         const before = await readNetworkState(tx, accountId);
         await tx.networkResources.delete(accountId, id);
         const after = { ...before, resources: before.resources.filter((r) => r.id !== id) };
         await bumpForNetwork(tx, accountId, networkId, 'network-resource-deleted', before, after);
+        await recordActivity(tx, deps.clock, accountId, resourceDeleteNotes(resource, network, before.groups, by));
       }),
   };
 }

@@ -1,8 +1,11 @@
+import { SYSTEM_INITIATOR, type InitiatorId } from '../activity/activity-event.js';
+import { recordActivity } from '../activity/record-activity.js';
 import type { DomainDeps } from '../domain-deps.js';
 import { invalidArgument, notFound } from '../errors.js';
 import type { NetworkRouter } from '../model.js';
 import type { Repositories } from '../ports/repositories.js';
 import { transact } from '../transact.js';
+import { routerEventMeta } from './network-event-notes.js';
 import { bumpForNetwork, missingGroup, mustGetNetwork, readNetworkState } from './network-tx.js';
 
 export interface RouterInput {
@@ -14,14 +17,17 @@ export interface RouterInput {
   readonly enabled: boolean;
 }
 
-/** Routers of a network: a peer or peer groups, metric 1..9999. */
+/**
+ * Routers of a network: a peer or peer groups, metric 1..9999. Each mutation records upstream's
+ * audit event, initiated by `by` (default: the system).
+ */
 export interface NetworkRouterService {
   listAll(accountId: string): Promise<NetworkRouter[]>;
   list(accountId: string, networkId: string): Promise<NetworkRouter[]>;
   get(accountId: string, networkId: string, id: string): Promise<NetworkRouter>;
-  create(accountId: string, networkId: string, input: RouterInput): Promise<NetworkRouter>;
-  update(accountId: string, networkId: string, id: string, input: RouterInput): Promise<NetworkRouter>;
-  delete(accountId: string, networkId: string, id: string): Promise<void>;
+  create(accountId: string, networkId: string, input: RouterInput, by?: InitiatorId): Promise<NetworkRouter>;
+  update(accountId: string, networkId: string, id: string, input: RouterInput, by?: InitiatorId): Promise<NetworkRouter>;
+  delete(accountId: string, networkId: string, id: string, by?: InitiatorId): Promise<void>;
 }
 
 /** Refuses a router the map could not use (InvalidArgument). */
@@ -55,9 +61,9 @@ async function mustGet(repos: Pick<Repositories, 'networkRouters'>, accountId: s
 
 export function createNetworkRouterService(deps: DomainDeps): NetworkRouterService {
   const repos = deps.store.repos;
-  const save = (accountId: string, networkId: string, id: string | undefined, input: RouterInput): Promise<NetworkRouter> =>
+  const save = (accountId: string, networkId: string, id: string | undefined, input: RouterInput, by: InitiatorId): Promise<NetworkRouter> =>
     transact(deps, async (tx) => {
-      await mustGetNetwork(tx, accountId, networkId);
+      const network = await mustGetNetwork(tx, accountId, networkId);
       if (id !== undefined) await mustGet(tx, accountId, networkId, id);
       const router = build(accountId, networkId, id ?? deps.ids.next(), input);
       const before = await readNetworkState(tx, accountId);
@@ -68,6 +74,8 @@ export function createNetworkRouterService(deps: DomainDeps): NetworkRouterServi
       else await tx.networkRouters.update(router);
       const after = { ...before, routers: [...before.routers.filter((r) => r.id !== router.id), router] };
       await bumpForNetwork(tx, accountId, networkId, id === undefined ? 'network-router-created' : 'network-router-updated', before, after);
+      const activity = id === undefined ? 'NetworkRouterCreated' : 'NetworkRouterUpdated';
+      await recordActivity(tx, deps.clock, accountId, [{ activity, initiatorId: by, targetId: router.id, meta: routerEventMeta(router, network) }]);
       return router;
     });
   return {
@@ -77,16 +85,17 @@ export function createNetworkRouterService(deps: DomainDeps): NetworkRouterServi
       return (await repos.networkRouters.list(accountId)).filter((r) => r.networkId === networkId);
     },
     get: (accountId, networkId, id) => mustGet(repos, accountId, networkId, id),
-    create: (accountId, networkId, input) => save(accountId, networkId, undefined, input),
-    update: (accountId, networkId, id, input) => save(accountId, networkId, id, input),
-    delete: (accountId, networkId, id) =>
+    create: (accountId, networkId, input, by = SYSTEM_INITIATOR) => save(accountId, networkId, undefined, input, by),
+    update: (accountId, networkId, id, input, by = SYSTEM_INITIATOR) => save(accountId, networkId, id, input, by),
+    delete: (accountId, networkId, id, by = SYSTEM_INITIATOR) =>
       transact(deps, async (tx) => {
-        await mustGetNetwork(tx, accountId, networkId);
-        await mustGet(tx, accountId, networkId, id);
+        const network = await mustGetNetwork(tx, accountId, networkId);
+        const router = await mustGet(tx, accountId, networkId, id);
         const before = await readNetworkState(tx, accountId);
         await tx.networkRouters.delete(accountId, id);
         const after = { ...before, routers: before.routers.filter((r) => r.id !== id) };
         await bumpForNetwork(tx, accountId, networkId, 'network-router-deleted', before, after);
+        await recordActivity(tx, deps.clock, accountId, [{ activity: 'NetworkRouterDeleted', initiatorId: by, targetId: id, meta: routerEventMeta(router, network) }]);
       }),
   };
 }

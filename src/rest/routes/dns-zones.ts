@@ -28,20 +28,20 @@ export function registerDnsZoneRoutes(app: RestApp, deps: Pick<RestDeps, 'dnsZon
     return (await zones.list(account.id)).map(toApiZone);
   });
   app.post('/dns/zones', { schema: { body: ZoneRequest } }, async (req) => {
-    const { account } = authorize(req, 'dns', 'create');
-    return toApiZone(await zones.create(account.id, zoneInput(req.body)));
+    const { account, user } = authorize(req, 'dns', 'create');
+    return toApiZone(await zones.create(account.id, zoneInput(req.body), user.id));
   });
   app.get('/dns/zones/:zoneId', { schema: { params: ZoneParams } }, async (req) => {
     const { account } = authorize(req, 'dns', 'read');
     return toApiZone(await zones.get(account.id, req.params.zoneId));
   });
   app.put('/dns/zones/:zoneId', { schema: { params: ZoneParams, body: ZoneRequest } }, async (req) => {
-    const { account } = authorize(req, 'dns', 'update');
-    return toApiZone(await zones.update(account.id, req.params.zoneId, zoneInput(req.body)));
+    const { account, user } = authorize(req, 'dns', 'update');
+    return toApiZone(await zones.update(account.id, req.params.zoneId, zoneInput(req.body), user.id));
   });
   app.delete('/dns/zones/:zoneId', { schema: { params: ZoneParams } }, async (req) => {
-    const { account } = authorize(req, 'dns', 'delete');
-    await zones.delete(account.id, req.params.zoneId);
+    const { account, user } = authorize(req, 'dns', 'delete');
+    await zones.delete(account.id, req.params.zoneId, user.id);
     return EMPTY_OBJECT;
   });
 
@@ -50,20 +50,20 @@ export function registerDnsZoneRoutes(app: RestApp, deps: Pick<RestDeps, 'dnsZon
     return (await zones.listRecords(account.id, req.params.zoneId)).map(toApiDnsRecord);
   });
   app.post('/dns/zones/:zoneId/records', { schema: { params: ZoneParams, body: DnsRecordRequest } }, async (req) => {
-    const { account } = authorize(req, 'dns', 'create');
-    return toApiDnsRecord(await zones.createRecord(account.id, req.params.zoneId, recordInput(req.body)));
+    const { account, user } = authorize(req, 'dns', 'create');
+    return toApiDnsRecord(await zones.createRecord(account.id, req.params.zoneId, recordInput(req.body), user.id));
   });
   app.get('/dns/zones/:zoneId/records/:recordId', { schema: { params: RecordParams } }, async (req) => {
     const { account } = authorize(req, 'dns', 'read');
     return toApiDnsRecord(await zones.getRecord(account.id, req.params.zoneId, req.params.recordId));
   });
   app.put('/dns/zones/:zoneId/records/:recordId', { schema: { params: RecordParams, body: DnsRecordRequest } }, async (req) => {
-    const { account } = authorize(req, 'dns', 'update');
-    return toApiDnsRecord(await zones.updateRecord(account.id, req.params.zoneId, req.params.recordId, recordInput(req.body)));
+    const { account, user } = authorize(req, 'dns', 'update');
+    return toApiDnsRecord(await zones.updateRecord(account.id, req.params.zoneId, req.params.recordId, recordInput(req.body), user.id));
   });
   app.delete('/dns/zones/:zoneId/records/:recordId', { schema: { params: RecordParams } }, async (req) => {
-    const { account } = authorize(req, 'dns', 'delete');
-    await zones.deleteRecord(account.id, req.params.zoneId, req.params.recordId);
+    const { account, user } = authorize(req, 'dns', 'delete');
+    await zones.deleteRecord(account.id, req.params.zoneId, req.params.recordId, user.id);
     return EMPTY_OBJECT;
   });
 }

@@ -34,16 +34,16 @@ function registerNetworks(app: RestApp, deps: Deps): void {
     return toApiNetwork(await deps.networks.get(account.id, req.params.networkId), await contextOf(deps, account.id));
   });
   app.post('/networks', { schema: { body: NetworkRequest } }, async (req) => {
-    const { account } = authorize(req, 'networks', 'create');
-    return toApiNetwork(await deps.networks.create(account.id, toNetworkInput(req.body)), await contextOf(deps, account.id));
+    const { account, user } = authorize(req, 'networks', 'create');
+    return toApiNetwork(await deps.networks.create(account.id, toNetworkInput(req.body), user.id), await contextOf(deps, account.id));
   });
   app.put('/networks/:networkId', { schema: { params: NetworkParams, body: NetworkRequest } }, async (req) => {
-    const { account } = authorize(req, 'networks', 'update');
-    return toApiNetwork(await deps.networks.update(account.id, req.params.networkId, toNetworkInput(req.body)), await contextOf(deps, account.id));
+    const { account, user } = authorize(req, 'networks', 'update');
+    return toApiNetwork(await deps.networks.update(account.id, req.params.networkId, toNetworkInput(req.body), user.id), await contextOf(deps, account.id));
   });
   app.delete('/networks/:networkId', { schema: { params: NetworkParams } }, async (req) => {
-    const { account } = authorize(req, 'networks', 'delete');
-    await deps.networks.delete(account.id, req.params.networkId);
+    const { account, user } = authorize(req, 'networks', 'delete');
+    await deps.networks.delete(account.id, req.params.networkId, user.id);
     return EMPTY_OBJECT;
   });
 }
@@ -70,18 +70,18 @@ function registerResources(app: RestApp, deps: Deps): void {
     return (await view(account.id))(r);
   });
   app.post('/networks/:networkId/resources', { schema: { params: NetworkParams, body: NetworkResourceRequest } }, async (req) => {
-    const { account } = authorize(req, 'networks', 'create');
-    const r = await deps.networkResources.create(account.id, req.params.networkId, toResourceInput(req.body));
+    const { account, user } = authorize(req, 'networks', 'create');
+    const r = await deps.networkResources.create(account.id, req.params.networkId, toResourceInput(req.body), user.id);
     return (await view(account.id))(r);
   });
   app.put('/networks/:networkId/resources/:resourceId', { schema: { params: ResourceParams, body: NetworkResourceRequest } }, async (req) => {
-    const { account } = authorize(req, 'networks', 'update');
-    const r = await deps.networkResources.update(account.id, req.params.networkId, req.params.resourceId, toResourceInput(req.body));
+    const { account, user } = authorize(req, 'networks', 'update');
+    const r = await deps.networkResources.update(account.id, req.params.networkId, req.params.resourceId, toResourceInput(req.body), user.id);
     return (await view(account.id))(r);
   });
   app.delete('/networks/:networkId/resources/:resourceId', { schema: { params: ResourceParams } }, async (req) => {
-    const { account } = authorize(req, 'networks', 'delete');
-    await deps.networkResources.delete(account.id, req.params.networkId, req.params.resourceId);
+    const { account, user } = authorize(req, 'networks', 'delete');
+    await deps.networkResources.delete(account.id, req.params.networkId, req.params.resourceId, user.id);
     return EMPTY_OBJECT;
   });
 }
@@ -101,16 +101,16 @@ function registerRouters(app: RestApp, deps: Deps): void {
     return toApiNetworkRouter(await deps.networkRouters.get(account.id, req.params.networkId, req.params.routerId));
   });
   app.post('/networks/:networkId/routers', { schema: { params: NetworkParams, body: NetworkRouterRequest } }, async (req) => {
-    const { account } = authorize(req, 'networks', 'create');
-    return toApiNetworkRouter(await deps.networkRouters.create(account.id, req.params.networkId, toRouterInput(req.body)));
+    const { account, user } = authorize(req, 'networks', 'create');
+    return toApiNetworkRouter(await deps.networkRouters.create(account.id, req.params.networkId, toRouterInput(req.body), user.id));
   });
   app.put('/networks/:networkId/routers/:routerId', { schema: { params: RouterParams, body: NetworkRouterRequest } }, async (req) => {
-    const { account } = authorize(req, 'networks', 'update');
-    return toApiNetworkRouter(await deps.networkRouters.update(account.id, req.params.networkId, req.params.routerId, toRouterInput(req.body)));
+    const { account, user } = authorize(req, 'networks', 'update');
+    return toApiNetworkRouter(await deps.networkRouters.update(account.id, req.params.networkId, req.params.routerId, toRouterInput(req.body), user.id));
   });
   app.delete('/networks/:networkId/routers/:routerId', { schema: { params: RouterParams } }, async (req) => {
-    const { account } = authorize(req, 'networks', 'delete');
-    await deps.networkRouters.delete(account.id, req.params.networkId, req.params.routerId);
+    const { account, user } = authorize(req, 'networks', 'delete');
+    await deps.networkRouters.delete(account.id, req.params.networkId, req.params.routerId, user.id);
     return EMPTY_OBJECT;
   });
 }
