@@ -4,16 +4,15 @@
  * row was left unmapped.
  */
 import type { ActivityEvent } from '../domain/activity/activity-event.js';
-import { recordConflict } from '../domain/dns-zones/check-dns-zone.js';
-import type { Account, DnsZone, Group, NameServerGroup, NetworkResource, NetworkRouter, ResourceNetwork, PersonalAccessToken, Peer, Policy, PolicyRule, PostureCheck, Route, SetupKey, User } from '../domain/model.js';
+import type { Account, DnsZone, Group, NameServerGroup, PersonalAccessToken, Peer, Policy, PolicyRule, PostureCheck, Route, SetupKey, User } from '../domain/model.js';
 import { type ImportReport, emptyReport } from './import-report.js';
-import type { KindImporter, MapContext } from './kind-importer.js';
+import type { MapContext } from './kind-importer.js';
 import { accountsImporter } from './kinds/accounts.js';
-import { auditEventsImporter, type DeletedUser, deletedUsersImporter } from './kinds/audit-events.js';
+import type { DeletedUser } from './kinds/audit-events.js';
 import { dnsRecordsImporter, dnsZonesImporter } from './kinds/dns-zones.js';
 import { type GroupMembership, groupPeersImporter, groupsImporter } from './kinds/groups.js';
-import { networkResourcesImporter, networkRoutersImporter, networksImporter } from './kinds/networks.js';
 import { nameServerGroupsImporter } from './kinds/nameserver-groups.js';
+import { networkResourcesImporter, networkRoutersImporter, networksImporter } from './kinds/networks.js';
 import { peersImporter } from './kinds/peers.js';
 import { tokensImporter } from './kinds/personal-access-tokens.js';
 import { policiesImporter, policyRulesImporter } from './kinds/policies.js';
@@ -21,14 +20,16 @@ import { postureChecksImporter } from './kinds/posture-checks.js';
 import { routesImporter } from './kinds/routes.js';
 import { setupKeysImporter } from './kinds/setup-keys.js';
 import { usersImporter } from './kinds/users.js';
-import { RowReader } from './row-reader.js';
+import { planAuditLog } from './plan-audit-log.js';
+import { planDnsZones } from './plan-dns-zones.js';
+import { type NetworksPart, planNetworks } from './plan-networks.js';
 import type { UpstreamSource } from './source/upstream-source.js';
+import { createTableMapper, NO_CONTEXT } from './table-mapper.js';
 import { NOT_APPLICABLE, NOT_YET_SUPPORTED } from './upstream-tables.js';
 import type { FieldDecryptor } from './values/field-decryptor.js';
-import { MapError } from './values/map-error.js';
 
 /** Everything to write, in domain types. */
-export interface ImportPlan {
+export interface ImportPlan extends NetworksPart {
   readonly accounts: Account[];
   readonly users: User[];
   readonly tokens: PersonalAccessToken[];
@@ -39,9 +40,6 @@ export interface ImportPlan {
   readonly routes: Route[];
   readonly nameServerGroups: NameServerGroup[];
   readonly setupKeys: SetupKey[];
-  readonly networks: ResourceNetwork[];
-  readonly networkResources: NetworkResource[];
-  readonly networkRouters: NetworkRouter[];
   /** Zones with their records. */
   readonly dnsZones: DnsZone[];
   /** The audit log in upstream's ID order (empty without `--events`). */
@@ -71,50 +69,19 @@ export async function planImport(opts: PlanOptions): Promise<ImportPlan> {
   const tables = new Set(await source.tables());
   const progress = opts.onProgress ?? (() => undefined);
 
-  /** Maps one table with one kind; unmappable rows and unknown columns go to the report. */
-  async function mapTable<T>(k: KindImporter<T>, ctx: MapContext, keep: (item: T) => string | undefined = () => undefined, from: UpstreamSource = source, present = tables): Promise<T[]> {
-    if (!present.has(k.table)) {
-      report.counts.set(k.kind, 0);
-      return [];
-    }
-    const rows = await from.rows(k.table);
-    const unknown = (await from.columns(k.table)).filter((c) => !k.columns.includes(c));
-    const out: T[] = [];
-    for (const raw of rows) {
-      const r = new RowReader(raw, opts.decrypt, (reason) => report.dropped.push({ table: k.table, rowId: rowIdOf(k, r), reason }));
-      const set = unknown.filter((c) => raw[c] !== null && raw[c] !== undefined && raw[c] !== '' && raw[c] !== 0 && raw[c] !== false);
-      try {
-        if (set.length > 0) throw new MapError(undefined, `unknown column(s) ${set.join(', ')} hold values this build cannot map`);
-        const item = k.map(r, ctx);
-        const problem = keep(item);
-        if (problem !== undefined) throw new MapError(undefined, problem);
-        out.push(item);
-      } catch (err) {
-        if (!(err instanceof MapError)) throw err;
-        report.unmapped.push({ table: k.table, rowId: rowIdOf(k, r), reason: err.message });
-      }
-    }
-    for (const c of unknown) if (!rows.some((raw) => raw[c] !== null && raw[c] !== undefined && raw[c] !== '' && raw[c] !== 0 && raw[c] !== false)) {
-      report.dropped.push({ table: k.table, rowId: '*', reason: `unknown column ${c} is empty in every row; ignored` });
-    }
-    report.counts.set(k.kind, out.length);
-    progress(`read ${k.table}: ${out.length} of ${rows.length} row(s) mapped`);
-    return out;
-  }
-
-  const noCtx: MapContext = { membersOf: () => [], rulesOf: () => [], groupsOfResource: () => [] };
-  const accounts = await mapTable(accountsImporter, noCtx);
+  const mapTable = createTableMapper(source, report, opts.decrypt, progress);
+  const accounts = await mapTable(accountsImporter, NO_CONTEXT);
   const accountIds = new Set(accounts.map((a) => a.id));
   const inAccount = (item: { accountId: string }) => (accountIds.has(item.accountId) ? undefined : `account ${item.accountId} is not in the store`);
 
-  const users = await mapTable(usersImporter, noCtx, inAccount);
+  const users = await mapTable(usersImporter, NO_CONTEXT, inAccount);
   const userIds = new Set(users.map((u) => u.id));
-  const tokens = await mapTable(tokensImporter, noCtx, (t) => (userIds.has(t.userId) ? undefined : `user ${t.userId} is not in the store`));
-  const peers = await mapTable(peersImporter, noCtx, (p) => inAccount(p) ?? (p.userId === '' || userIds.has(p.userId) ? undefined : `user ${p.userId} is not in the store`));
+  const tokens = await mapTable(tokensImporter, NO_CONTEXT, (t) => (userIds.has(t.userId) ? undefined : `user ${t.userId} is not in the store`));
+  const peers = await mapTable(peersImporter, NO_CONTEXT, (p) => inAccount(p) ?? (p.userId === '' || userIds.has(p.userId) ? undefined : `user ${p.userId} is not in the store`));
   const peerIds = new Set(peers.map((p) => p.id));
 
-  const memberships = await mapTable<GroupMembership>(groupPeersImporter, noCtx, (m) => (peerIds.has(m.peerId) ? undefined : `peer ${m.peerId} is not in the store`));
-  const rules = await mapTable<PolicyRule>(policyRulesImporter, noCtx);
+  const memberships = await mapTable<GroupMembership>(groupPeersImporter, NO_CONTEXT, (m) => (peerIds.has(m.peerId) ? undefined : `peer ${m.peerId} is not in the store`));
+  const rules = await mapTable<PolicyRule>(policyRulesImporter, NO_CONTEXT);
   const membersByGroup = groupBy(memberships, (m) => m.groupId);
   const rulesByPolicy = groupBy(rules, (r) => r.policyId);
   const ctx: MapContext = {
@@ -130,9 +97,9 @@ export async function planImport(opts: PlanOptions): Promise<ImportPlan> {
   const policyIds = new Set(policies.map((p) => p.id));
   for (const r of rules) if (!policyIds.has(r.policyId)) report.unmapped.push({ table: 'policy_rules', rowId: r.id, reason: `policy ${r.policyId} is not in the store` });
 
-  const networkPart = await planNetworks(imported, ctx, inAccount, groupIds, peerIds);
-  const dnsZones = await planZones(inAccount, groupIds);
-  const audit = opts.events === undefined ? { events: [], deletedUsers: [] } : await planEvents(opts.events, accountIds);
+  const networkPart = await planNetworks(mapTable, report, { groups: imported, peerIds, inAccount });
+  const dnsZones = await planDnsZones(mapTable, inAccount, groupIds);
+  const audit = opts.events === undefined ? { events: [], deletedUsers: [] } : await planAuditLog(mapTable, report, opts.events, accountIds);
 
   const plan: ImportPlan = {
     accounts,
@@ -140,11 +107,11 @@ export async function planImport(opts: PlanOptions): Promise<ImportPlan> {
     tokens,
     peers,
     groups,
-    postureChecks: await mapTable(postureChecksImporter, noCtx, inAccount),
+    postureChecks: await mapTable(postureChecksImporter, NO_CONTEXT, inAccount),
     policies,
-    routes: await mapTable(routesImporter, noCtx, inAccount),
-    nameServerGroups: await mapTable(nameServerGroupsImporter, noCtx, inAccount),
-    setupKeys: await mapTable(setupKeysImporter, noCtx, inAccount),
+    routes: await mapTable(routesImporter, NO_CONTEXT, inAccount),
+    nameServerGroups: await mapTable(nameServerGroupsImporter, NO_CONTEXT, inAccount),
+    setupKeys: await mapTable(setupKeysImporter, NO_CONTEXT, inAccount),
     ...networkPart,
     dnsZones,
     ...audit,
@@ -152,52 +119,6 @@ export async function planImport(opts: PlanOptions): Promise<ImportPlan> {
   };
   await reportOtherTables(source, tables, report);
   return plan;
-
-  /** Networks, then resources (their groups from the groups' references), then routers. */
-  async function planNetworks(imported: { group: Group; resources: readonly { id: string; type: string }[] }[], base: MapContext, inAcc: typeof inAccount, groupIds: Set<string>, peerIds: Set<string>) {
-    const refs = new Map<string, { groupId: string; type: string }[]>();
-    for (const g of imported) for (const res of g.resources) refs.set(res.id, [...(refs.get(res.id) ?? []), { groupId: g.group.id, type: res.type }]);
-    const withRefs: MapContext = { ...base, groupsOfResource: (id) => refs.get(id) ?? [] };
-    const networks = await mapTable(networksImporter, noCtx, inAcc);
-    const networkIds = new Set(networks.map((n) => n.id));
-    const inNetwork = (x: { accountId: string; networkId: string }) => inAcc(x) ?? (networkIds.has(x.networkId) ? undefined : `network ${x.networkId} is not in the store`);
-    const networkResources = await mapTable(networkResourcesImporter, withRefs, inNetwork);
-    const resourceIds = new Set(networkResources.map((r) => r.id));
-    for (const [id, groups] of refs) if (!resourceIds.has(id)) for (const g of groups) report.unmapped.push({ table: 'groups', rowId: g.groupId, reason: `resources: network resource ${id} is not in the store` });
-    const networkRouters = await mapTable(networkRoutersImporter, noCtx, (r) =>
-      inNetwork(r) ??
-      (r.peer !== '' && !peerIds.has(r.peer) ? `peer ${r.peer} is not in the store` : undefined) ??
-      r.peerGroups.filter((g) => !groupIds.has(g)).map((g) => `group ${g} is not in the store`)[0],
-    );
-    return { networks, networkResources, networkRouters };
-  }
-
-  /** Zones, then records, each record checked against its zone's records as the API checks it. */
-  async function planZones(inAcc: typeof inAccount, groupIds: Set<string>): Promise<DnsZone[]> {
-    const zones = await mapTable(dnsZonesImporter, noCtx, (z) => inAcc(z) ?? z.distributionGroups.filter((g) => !groupIds.has(g)).map((g) => `group ${g} is not in the store`)[0]);
-    const byId = new Map(zones.map((z) => [z.id, z]));
-    await mapTable(dnsRecordsImporter, noCtx, (rec) => {
-      const zone = byId.get(rec.zoneId);
-      if (zone === undefined || zone.accountId !== rec.accountId) return `zone ${rec.zoneId} is not in the store`;
-      const conflict = recordConflict(zone, rec);
-      if (conflict !== null) return conflict.message;
-      byId.set(zone.id, { ...zone, records: [...zone.records, rec] });
-      return undefined;
-    });
-    return [...byId.values()].map((z) => ({ ...z, records: [...z.records].sort((a, b) => (a.id < b.id ? -1 : 1)) }));
-  }
-
-  /** events.db: the audit log in upstream's ID order; deleted users decrypted (and reported). */
-  async function planEvents(events: UpstreamSource, accountIds: Set<string>) {
-    const present = new Set(await events.tables());
-    const mapped = await mapTable(auditEventsImporter, noCtx, (e) => (accountIds.has(e.event.accountId) ? undefined : `account ${e.event.accountId} is not in the store`), events, present);
-    const deletedUsers = await mapTable(deletedUsersImporter, noCtx, undefined, events, present);
-    for (const u of deletedUsers) report.dropped.push({ table: 'deleted_users', rowId: u.id, reason: 'name and e-mail of a deleted user are not kept: events they started show empty initiator names' });
-    for (const table of present) if (!['events', 'deleted_users', 'sqlite_sequence'].includes(table) && (await events.count(table)) > 0) {
-      report.unmapped.push({ table: `events.db ${table}`, rowId: '*', reason: 'unknown table; this build does not know what it holds' });
-    }
-    return { events: mapped.sort((a, b) => a.upstreamId - b.upstreamId).map((e) => e.event), deletedUsers };
-  }
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
@@ -208,14 +129,6 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
     else list.push(item);
   }
   return out;
-}
-
-function rowIdOf<T>(k: KindImporter<T>, r: RowReader): string {
-  try {
-    return k.idOf(r) || '(no id)';
-  } catch {
-    return '(unreadable id)';
-  }
 }
 
 async function reportOtherTables(source: UpstreamSource, tables: Set<string>, report: ImportReport): Promise<void> {
