@@ -72,17 +72,20 @@ test('a mistyped resource, a record outside its zone, an unknown record type, a 
   assert.equal(existsSync(join(target, 'store.db')), false, 'the target was not even created');
 });
 
-test("deleted users in events.db are decrypted with the store key; an undecryptable one is refused", async () => {
+test("deleted users in events.db are decrypted with the store key, a deleted account's events are left out, an undecryptable user is refused", async () => {
   const readable = damagedCopy(
     'events.db',
     'events-deleted.db',
-    `INSERT INTO deleted_users (id, email, name, enc_algo) VALUES ('svc-gone', '${encrypt('gone@acme.test')}', '${encrypt('Gone User')}', 'GCM');`,
+    `INSERT INTO deleted_users (id, email, name, enc_algo) VALUES ('svc-gone', '${encrypt('gone@acme.test')}', '${encrypt('Gone User')}', 'GCM');
+     INSERT INTO events (timestamp, activity, initiator_id, target_id, account_id, meta) VALUES ('2026-12-01 10:00:00+00:00', 5, 'u', 'gone-account', 'gone-account', '{}');`,
   );
   const target = join(dir, 'target-deleted');
   const ok = await runImportCli(['--from', join(FIXTURE_ROOT, 'store.db'), '--events', readable, ...cfg, '--data-dir', target], {});
   assert.equal(ok.code, 0, ok.stderr);
   assert.match(ok.stdout, /\n  deleted users +1\n/);
   assert.match(ok.stdout, /  deleted_users svc-gone: name and e-mail of a deleted user are not kept/);
+  assert.match(ok.stdout, /  events \*: 1 event\(s\) of account gone-account, which is not in the store, left out/);
+  assert.match(ok.stdout, /\n  audit events +92\n/);
   const db = await openStore({ engine: 'sqlite', file: join(target, 'store.db') });
   try {
     await db.migrate();
