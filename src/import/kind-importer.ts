@@ -1,12 +1,20 @@
 import type { RowReader } from './row-reader.js';
 
+/** A group's reference to a network resource (`groups.resources`: `{ID, Type}`). */
+export interface ResourceGroupRef {
+  readonly groupId: string;
+  readonly type: string;
+}
+
 /**
- * What the other kinds contribute to a mapping: group members from `group_peers` and rules
- * from `policy_rules`, both keyed by their owner's ID, read before the owners are mapped.
+ * What the other kinds contribute to a mapping: group members from `group_peers`, rules from
+ * `policy_rules` and resource groups from `groups.resources`, keyed by their owner's ID and
+ * read before the owners are mapped.
  */
 export interface MapContext {
   membersOf(groupId: string): readonly string[];
   rulesOf<R>(policyId: string): readonly R[];
+  groupsOfResource(resourceId: string): readonly ResourceGroupRef[];
 }
 
 /**

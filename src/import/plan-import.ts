@@ -3,12 +3,16 @@
  * anything: the dry run prints this plan's report, a real run writes the plan only when no
  * row was left unmapped.
  */
-import type { Account, Group, NameServerGroup, PersonalAccessToken, Peer, Policy, PolicyRule, PostureCheck, Route, SetupKey, User } from '../domain/model.js';
+import type { ActivityEvent } from '../domain/activity/activity-event.js';
+import type { Account, DnsZone, Group, NameServerGroup, PersonalAccessToken, Peer, Policy, PolicyRule, PostureCheck, Route, SetupKey, User } from '../domain/model.js';
 import { type ImportReport, emptyReport } from './import-report.js';
-import type { KindImporter, MapContext } from './kind-importer.js';
+import type { MapContext } from './kind-importer.js';
 import { accountsImporter } from './kinds/accounts.js';
+import type { DeletedUser } from './kinds/audit-events.js';
+import { dnsRecordsImporter, dnsZonesImporter } from './kinds/dns-zones.js';
 import { type GroupMembership, groupPeersImporter, groupsImporter } from './kinds/groups.js';
 import { nameServerGroupsImporter } from './kinds/nameserver-groups.js';
+import { networkResourcesImporter, networkRoutersImporter, networksImporter } from './kinds/networks.js';
 import { peersImporter } from './kinds/peers.js';
 import { tokensImporter } from './kinds/personal-access-tokens.js';
 import { policiesImporter, policyRulesImporter } from './kinds/policies.js';
@@ -16,14 +20,16 @@ import { postureChecksImporter } from './kinds/posture-checks.js';
 import { routesImporter } from './kinds/routes.js';
 import { setupKeysImporter } from './kinds/setup-keys.js';
 import { usersImporter } from './kinds/users.js';
-import { RowReader } from './row-reader.js';
+import { planAuditLog } from './plan-audit-log.js';
+import { planDnsZones } from './plan-dns-zones.js';
+import { type NetworksPart, planNetworks } from './plan-networks.js';
 import type { UpstreamSource } from './source/upstream-source.js';
-import { EVENTS_REASON, NOT_APPLICABLE, NOT_YET_SUPPORTED } from './upstream-tables.js';
+import { createTableMapper, NO_CONTEXT } from './table-mapper.js';
+import { NOT_APPLICABLE, NOT_YET_SUPPORTED } from './upstream-tables.js';
 import type { FieldDecryptor } from './values/field-decryptor.js';
-import { MapError } from './values/map-error.js';
 
 /** Everything to write, in domain types. */
-export interface ImportPlan {
+export interface ImportPlan extends NetworksPart {
   readonly accounts: Account[];
   readonly users: User[];
   readonly tokens: PersonalAccessToken[];
@@ -34,6 +40,12 @@ export interface ImportPlan {
   readonly routes: Route[];
   readonly nameServerGroups: NameServerGroup[];
   readonly setupKeys: SetupKey[];
+  /** Zones with their records. */
+  readonly dnsZones: DnsZone[];
+  /** The audit log in upstream's ID order (empty without `--events`). */
+  readonly events: ActivityEvent[];
+  /** Decrypted, but not kept: Roost has no store for deleted users' names yet. */
+  readonly deletedUsers: DeletedUser[];
   readonly report: ImportReport;
 }
 
@@ -48,6 +60,7 @@ export interface PlanOptions {
 const MAPPED_TABLES = [
   accountsImporter, usersImporter, tokensImporter, peersImporter, groupsImporter, groupPeersImporter,
   postureChecksImporter, policiesImporter, policyRulesImporter, routesImporter, nameServerGroupsImporter, setupKeysImporter,
+  networksImporter, networkResourcesImporter, networkRoutersImporter, dnsZonesImporter, dnsRecordsImporter,
 ].map((k) => k.table);
 
 export async function planImport(opts: PlanOptions): Promise<ImportPlan> {
@@ -56,62 +69,37 @@ export async function planImport(opts: PlanOptions): Promise<ImportPlan> {
   const tables = new Set(await source.tables());
   const progress = opts.onProgress ?? (() => undefined);
 
-  /** Maps one table with one kind; unmappable rows and unknown columns go to the report. */
-  async function mapTable<T>(k: KindImporter<T>, ctx: MapContext, keep: (item: T) => string | undefined = () => undefined): Promise<T[]> {
-    if (!tables.has(k.table)) {
-      report.counts.set(k.kind, 0);
-      return [];
-    }
-    const rows = await source.rows(k.table);
-    const unknown = (await source.columns(k.table)).filter((c) => !k.columns.includes(c));
-    const out: T[] = [];
-    for (const raw of rows) {
-      const r = new RowReader(raw, opts.decrypt, (reason) => report.dropped.push({ table: k.table, rowId: rowIdOf(k, r), reason }));
-      const set = unknown.filter((c) => raw[c] !== null && raw[c] !== undefined && raw[c] !== '' && raw[c] !== 0 && raw[c] !== false);
-      try {
-        if (set.length > 0) throw new MapError(undefined, `unknown column(s) ${set.join(', ')} hold values this build cannot map`);
-        const item = k.map(r, ctx);
-        const problem = keep(item);
-        if (problem !== undefined) throw new MapError(undefined, problem);
-        out.push(item);
-      } catch (err) {
-        if (!(err instanceof MapError)) throw err;
-        report.unmapped.push({ table: k.table, rowId: rowIdOf(k, r), reason: err.message });
-      }
-    }
-    for (const c of unknown) if (!rows.some((raw) => raw[c] !== null && raw[c] !== undefined && raw[c] !== '' && raw[c] !== 0 && raw[c] !== false)) {
-      report.dropped.push({ table: k.table, rowId: '*', reason: `unknown column ${c} is empty in every row; ignored` });
-    }
-    report.counts.set(k.kind, out.length);
-    progress(`read ${k.table}: ${out.length} of ${rows.length} row(s) mapped`);
-    return out;
-  }
-
-  const noCtx: MapContext = { membersOf: () => [], rulesOf: () => [] };
-  const accounts = await mapTable(accountsImporter, noCtx);
+  const mapTable = createTableMapper(source, report, opts.decrypt, progress);
+  const accounts = await mapTable(accountsImporter, NO_CONTEXT);
   const accountIds = new Set(accounts.map((a) => a.id));
   const inAccount = (item: { accountId: string }) => (accountIds.has(item.accountId) ? undefined : `account ${item.accountId} is not in the store`);
 
-  const users = await mapTable(usersImporter, noCtx, inAccount);
+  const users = await mapTable(usersImporter, NO_CONTEXT, inAccount);
   const userIds = new Set(users.map((u) => u.id));
-  const tokens = await mapTable(tokensImporter, noCtx, (t) => (userIds.has(t.userId) ? undefined : `user ${t.userId} is not in the store`));
-  const peers = await mapTable(peersImporter, noCtx, (p) => inAccount(p) ?? (p.userId === '' || userIds.has(p.userId) ? undefined : `user ${p.userId} is not in the store`));
+  const tokens = await mapTable(tokensImporter, NO_CONTEXT, (t) => (userIds.has(t.userId) ? undefined : `user ${t.userId} is not in the store`));
+  const peers = await mapTable(peersImporter, NO_CONTEXT, (p) => inAccount(p) ?? (p.userId === '' || userIds.has(p.userId) ? undefined : `user ${p.userId} is not in the store`));
   const peerIds = new Set(peers.map((p) => p.id));
 
-  const memberships = await mapTable<GroupMembership>(groupPeersImporter, noCtx, (m) => (peerIds.has(m.peerId) ? undefined : `peer ${m.peerId} is not in the store`));
-  const rules = await mapTable<PolicyRule>(policyRulesImporter, noCtx);
+  const memberships = await mapTable<GroupMembership>(groupPeersImporter, NO_CONTEXT, (m) => (peerIds.has(m.peerId) ? undefined : `peer ${m.peerId} is not in the store`));
+  const rules = await mapTable<PolicyRule>(policyRulesImporter, NO_CONTEXT);
   const membersByGroup = groupBy(memberships, (m) => m.groupId);
   const rulesByPolicy = groupBy(rules, (r) => r.policyId);
   const ctx: MapContext = {
     membersOf: (groupId) => (membersByGroup.get(groupId) ?? []).map((m) => m.peerId),
     rulesOf: <R>(policyId: string) => [...(rulesByPolicy.get(policyId) ?? [])].sort((a, b) => (a.id < b.id ? -1 : 1)) as unknown as R[],
+    groupsOfResource: () => [],
   };
-  const groups = await mapTable(groupsImporter, ctx, inAccount);
+  const imported = await mapTable(groupsImporter, ctx, (g) => inAccount(g.group));
+  const groups = imported.map((g) => g.group);
   const groupIds = new Set(groups.map((g) => g.id));
   for (const m of memberships) if (!groupIds.has(m.groupId)) report.unmapped.push({ table: 'group_peers', rowId: `${m.groupId}/${m.peerId}`, reason: `group ${m.groupId} is not in the store` });
   const policies = await mapTable(policiesImporter, ctx, inAccount);
   const policyIds = new Set(policies.map((p) => p.id));
   for (const r of rules) if (!policyIds.has(r.policyId)) report.unmapped.push({ table: 'policy_rules', rowId: r.id, reason: `policy ${r.policyId} is not in the store` });
+
+  const networkPart = await planNetworks(mapTable, report, { groups: imported, peerIds, inAccount });
+  const dnsZones = await planDnsZones(mapTable, inAccount, groupIds);
+  const audit = opts.events === undefined ? { events: [], deletedUsers: [] } : await planAuditLog(mapTable, report, opts.events, accountIds);
 
   const plan: ImportPlan = {
     accounts,
@@ -119,15 +107,17 @@ export async function planImport(opts: PlanOptions): Promise<ImportPlan> {
     tokens,
     peers,
     groups,
-    postureChecks: await mapTable(postureChecksImporter, noCtx, inAccount),
+    postureChecks: await mapTable(postureChecksImporter, NO_CONTEXT, inAccount),
     policies,
-    routes: await mapTable(routesImporter, noCtx, inAccount),
-    nameServerGroups: await mapTable(nameServerGroupsImporter, noCtx, inAccount),
-    setupKeys: await mapTable(setupKeysImporter, noCtx, inAccount),
+    routes: await mapTable(routesImporter, NO_CONTEXT, inAccount),
+    nameServerGroups: await mapTable(nameServerGroupsImporter, NO_CONTEXT, inAccount),
+    setupKeys: await mapTable(setupKeysImporter, NO_CONTEXT, inAccount),
+    ...networkPart,
+    dnsZones,
+    ...audit,
     report,
   };
   await reportOtherTables(source, tables, report);
-  if (opts.events) await reportEvents(opts.events, report);
   return plan;
 }
 
@@ -141,14 +131,6 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   return out;
 }
 
-function rowIdOf<T>(k: KindImporter<T>, r: RowReader): string {
-  try {
-    return k.idOf(r) || '(no id)';
-  } catch {
-    return '(unreadable id)';
-  }
-}
-
 async function reportOtherTables(source: UpstreamSource, tables: Set<string>, report: ImportReport): Promise<void> {
   for (const table of [...tables].sort()) {
     if (MAPPED_TABLES.includes(table)) continue;
@@ -160,12 +142,5 @@ async function reportOtherTables(source: UpstreamSource, tables: Set<string>, re
     } else if (rows > 0) {
       report.unmapped.push({ table, rowId: '*', reason: `unknown table with ${rows} row(s); this build does not know what it holds` });
     }
-  }
-}
-
-async function reportEvents(events: UpstreamSource, report: ImportReport): Promise<void> {
-  for (const table of await events.tables()) {
-    const rows = await events.count(table);
-    if (rows > 0) report.notYetSupported.push({ table: `events.db ${table}`, rows, reason: EVENTS_REASON });
   }
 }

@@ -4,11 +4,6 @@
  * Any table in neither list nor among the kinds is reported as unknown when it has rows.
  */
 export const NOT_YET_SUPPORTED: Readonly<Record<string, string>> = {
-  networks: 'Networks are not yet supported by this build',
-  network_resources: 'Networks are not yet supported by this build',
-  network_routers: 'Networks are not yet supported by this build',
-  zones: 'DNS zones are not yet supported by this build',
-  records: 'DNS zones are not yet supported by this build',
   user_invites: 'upstream invites are not imported (Roost invites belong to its embedded IdP)',
   services: 'the reverse proxy is not supported',
   targets: 'the reverse proxy is not supported',
@@ -25,6 +20,3 @@ export const NOT_APPLICABLE: Readonly<Record<string, string>> = {
   extra_settings: 'legacy table; account extras are read from accounts.settings_extra_*',
   network_addresses: 'GORM leftover; peer addresses are read from peers.meta_network_addresses',
 };
-
-/** The audit log lives in events.db (`events`, `deleted_users`); no events table on this build. */
-export const EVENTS_REASON = 'the audit log is not yet supported by this build';

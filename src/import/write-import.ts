@@ -24,6 +24,8 @@ export async function writeImport(store: DomainStore, plan: ImportPlan, opts: Wr
       throw preconditionFailed(`the target store already holds ${existing.length} account(s) (${existing.slice(0, 3).join(', ')}); pass --replace to overwrite it`);
     }
     for (const id of existing) await emptyAccount(tx, id);
+    // Every account goes, so the whole audit log goes with them.
+    if (existing.length > 0) await tx.activity.deleteOlderThan(Number.MAX_SAFE_INTEGER);
     if (existing.length > 0) progress(`removed ${existing.length} existing account(s)`);
 
     const steps: [string, readonly unknown[], (item: never) => Promise<void>][] = [
@@ -37,6 +39,11 @@ export async function writeImport(store: DomainStore, plan: ImportPlan, opts: Wr
       ['routes', plan.routes, (r) => tx.routes.insert(r)],
       ['nameserver groups', plan.nameServerGroups, (n) => tx.nameServerGroups.insert(n)],
       ['setup keys', plan.setupKeys, (k) => tx.setupKeys.insert(k)],
+      ['networks', plan.networks, (n) => tx.networks.insert(n)],
+      ['network resources', plan.networkResources, (r) => tx.networkResources.insert(r)],
+      ['network routers', plan.networkRouters, (r) => tx.networkRouters.insert(r)],
+      ['DNS zones', plan.dnsZones, (z) => tx.dnsZones.insert(z)],
+      ['DNS records', plan.dnsZones.flatMap((z) => z.records), (r) => tx.dnsZones.insertRecord(r)],
     ];
     for (const [kind, items, insert] of steps) {
       let done = 0;
@@ -46,6 +53,12 @@ export async function writeImport(store: DomainStore, plan: ImportPlan, opts: Wr
       }
       progress(`wrote ${kind}: ${items.length}`);
     }
+    // In upstream's ID order, in batches: the audit log numbers them in that order.
+    for (let i = 0; i < plan.events.length; i += PROGRESS_EVERY) {
+      await tx.activity.record(plan.events.slice(i, i + PROGRESS_EVERY));
+      if (i + PROGRESS_EVERY < plan.events.length) progress(`wrote ${i + PROGRESS_EVERY}/${plan.events.length} audit events`);
+    }
+    progress(`wrote audit events: ${plan.events.length}`);
     progress('committing');
   });
 }
@@ -58,7 +71,8 @@ async function emptyAccount(tx: Repositories, accountId: string): Promise<void> 
   }
   for (const g of await tx.groups.list(accountId)) await tx.groups.delete(accountId, g.id);
   for (const p of await tx.peers.list(accountId)) await tx.peers.delete(accountId, p.id);
-  for (const repo of [tx.policies, tx.routes, tx.nameServerGroups, tx.postureChecks, tx.setupKeys] as const) {
+  for (const z of await tx.dnsZones.list(accountId)) await tx.dnsZones.delete(accountId, z.id);
+  for (const repo of [tx.networkRouters, tx.networkResources, tx.networks, tx.policies, tx.routes, tx.nameServerGroups, tx.postureChecks, tx.setupKeys] as const) {
     for (const item of await repo.list(accountId)) await repo.delete(accountId, item.id);
   }
   await tx.accounts.delete(accountId);

@@ -56,8 +56,6 @@ export const IGNORED_REST_FIELDS: Readonly<Record<string, string>> = {
   connected: 'connection state is not imported: every peer starts disconnected',
   last_used: "only of the owner's PAT, which upstream's snapshot requests and this test use (tokens are compared by id)",
   domain_category: 'upstream derives it from the IdP domain at login; Roost keeps no domain category',
-  resources: 'network resources (Networks) are not yet supported by this build',
-  resources_count: 'network resources (Networks) are not yet supported by this build',
   permissions: "the caller's permission table is Roost's own, not imported data",
   onboarding: 'account onboarding flags are not imported (Roost answers false, as upstream holds here)',
   settings: 'compared field by field in settingsOf (upstream-only extras excluded)',
@@ -102,6 +100,13 @@ export function differences(expected: unknown, actual: unknown, path = ''): stri
   return expected === actual ? [] : [`${path}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`];
 }
 
+/** Rows per kind the dry run and the import report for both fixtures (one row per object). */
+export const IMPORTED_COUNTS: readonly (readonly [string, number])[] = [
+  ['accounts', 1], ['users', 5], ['personal access tokens', 3], ['peers', 12], ['groups', 7], ['policies', 6], ['posture checks', 3],
+  ['routes', 3], ['nameserver groups', 2], ['setup keys', 6], ['networks', 1], ['network resources', 3], ['network routers', 1],
+  ['DNS zones', 1], ['DNS records', 4], ['audit events', 92], ['deleted users', 0],
+];
+
 /** The collections compared: expected file → Roost path. */
 export const REST_COLLECTIONS: Readonly<Record<string, string>> = {
   accounts: '/api/accounts',
@@ -116,7 +121,27 @@ export const REST_COLLECTIONS: Readonly<Record<string, string>> = {
   routes: '/api/routes',
   'dns-nameservers': '/api/dns/nameservers',
   'dns-settings': '/api/dns/settings',
+  networks: '/api/networks',
+  'networks-resources': '/api/networks/resources',
+  'networks-routers': '/api/networks/routers',
+  'dns-zones': '/api/dns/zones',
+  'events-audit': '/api/events/audit',
 };
+
+/** Lists upstream gave per parent (parent id → list): expected file → Roost path of one parent. */
+export const REST_LISTS_BY_PARENT: Readonly<Record<string, (parentId: string) => string>> = {
+  'networks-resources-by-network': (id) => `/api/networks/${id}/resources`,
+  'networks-routers-by-network': (id) => `/api/networks/${id}/routers`,
+  'dns-zones-records-by-zone': (id) => `/api/dns/zones/${id}/records`,
+};
+
+/**
+ * Audit events are compared as a set WITHOUT their `id`: Roost's audit log numbers events
+ * itself and never reuses a number (a `--replace` import continues after the removed ones), so
+ * upstream's IDs are kept only as the order of import. `eventOrderDiffs` checks that order.
+ */
+const keyOf = (file: string, o: Record<string, any>): string =>
+  file === 'events-audit' ? JSON.stringify(canonical({ ...o, id: undefined }, IGNORED_REST_FIELDS)) : String(o['id'] ?? '(single)');
 
 export async function apiGet(httpPort: number, path: string, token: string): Promise<{ status: number; json: any }> {
   const res = await fetch(`http://127.0.0.1:${httpPort}${path}`, { headers: { authorization: `Token ${token}` } });
@@ -140,7 +165,8 @@ export async function compareRest(httpPort: number, token: string, expectedDir: 
       continue;
     }
     const list = (x: unknown): Record<string, any>[] => (Array.isArray(x) ? x : [x as Record<string, any>]);
-    const key = (o: Record<string, any>) => String(o['id'] ?? '(single)');
+    const key = (o: Record<string, any>) => keyOf(file, o);
+    if (file === 'events-audit') diffs.push(...eventOrderDiffs(list(expected), list(got.json)));
     const actualById = new Map(list(got.json).map((o) => [key(o), o]));
     if (actualById.size !== list(expected).length) diffs.push(`${file}: ${actualById.size} object(s), upstream ${list(expected).length}`);
     for (const e of list(expected)) {
@@ -149,11 +175,57 @@ export async function compareRest(httpPort: number, token: string, expectedDir: 
         diffs.push(`${file}: ${key(e)} missing`);
         continue;
       }
-      diffs.push(...differences(canonical(e, IGNORED_REST_FIELDS), canonical(a, IGNORED_REST_FIELDS), `${file}[${key(e)}]`));
+      const ignore = file === 'events-audit' ? { ...IGNORED_REST_FIELDS, id: 'numbered by Roost (eventOrderDiffs)' } : IGNORED_REST_FIELDS;
+      diffs.push(...differences(canonical(e, ignore), canonical(a, ignore), `${file}[${key(e)}]`));
       if (file === 'accounts') diffs.push(...differences(canonical(settingsOf(e as Record<string, any>)), canonical(settingsOf(a)), `${file}[${key(e)}].settings`));
     }
   }
+  for (const [file, pathOf] of Object.entries(REST_LISTS_BY_PARENT)) {
+    const expected = JSON.parse(readFileSync(join(expectedDir, `${file}.json`), 'utf8')) as Record<string, Record<string, any>[]>;
+    for (const [parent, items] of Object.entries(expected)) {
+      const got = await apiGet(httpPort, pathOf(parent), token);
+      if (got.status !== 200) {
+        diffs.push(`${file}[${parent}]: GET → ${got.status}`);
+        continue;
+      }
+      diffs.push(...differences(canonical(items), canonical(got.json), `${file}[${parent}]`));
+    }
+  }
+  diffs.push(...(await compareById(httpPort, token, expectedDir)));
   return diffs;
+}
+
+/** Every object's own GET for the Networks and DNS-zone kinds (`*.by-id.json`). */
+async function compareById(httpPort: number, token: string, expectedDir: string): Promise<string[]> {
+  const read = (f: string) => JSON.parse(readFileSync(join(expectedDir, `${f}.json`), 'utf8')) as Record<string, any>;
+  const parentOf = (byParent: Record<string, { id: string }[]>) => new Map(Object.entries(byParent).flatMap(([p, items]) => items.map((i) => [i.id, p] as const)));
+  const resourceNet = parentOf(read('networks-resources-by-network'));
+  const routerNet = parentOf(read('networks-routers-by-network'));
+  const recordZone = parentOf(read('dns-zones-records-by-zone'));
+  const kinds: [string, (id: string) => string][] = [
+    ['networks.by-id', (id) => `/api/networks/${id}`],
+    ['networks-resources.by-id', (id) => `/api/networks/${resourceNet.get(id)}/resources/${id}`],
+    ['networks-routers.by-id', (id) => `/api/networks/${routerNet.get(id)}/routers/${id}`],
+    ['dns-zones.by-id', (id) => `/api/dns/zones/${id}`],
+    ['dns-records.by-id', (id) => `/api/dns/zones/${recordZone.get(id)}/records/${id}`],
+  ];
+  const diffs: string[] = [];
+  for (const [file, pathOf] of kinds) {
+    for (const [id, body] of Object.entries(read(file))) {
+      const got = await apiGet(httpPort, pathOf(id), token);
+      if (got.status !== 200) diffs.push(`${file}[${id}]: GET ${pathOf(id)} → ${got.status}`);
+      else diffs.push(...differences(canonical(body, IGNORED_REST_FIELDS), canonical(got.json, IGNORED_REST_FIELDS), `${file}[${id}]`));
+    }
+  }
+  return diffs;
+}
+
+/** Roost's event IDs must order the events as upstream's did (newest first in both listings). */
+function eventOrderDiffs(expected: Record<string, any>[], actual: Record<string, any>[]): string[] {
+  const sig = (o: Record<string, any>) => JSON.stringify(canonical({ ...o, id: undefined }));
+  const upstreamOrder = [...expected].sort((a, b) => Number(a['id']) - Number(b['id'])).map(sig);
+  const roostOrder = [...actual].sort((a, b) => Number(a['id']) - Number(b['id'])).map(sig);
+  return JSON.stringify(upstreamOrder) === JSON.stringify(roostOrder) ? [] : ['events-audit: Roost event IDs do not follow upstream event order'];
 }
 
 /**
@@ -188,15 +260,11 @@ export function agentFor(target: string, peer: FixtureSecrets['peers'][number]):
  *   client since v0.20 reads NetworkMap.remotePeers, compared here);
  * - `networkMap.sshAuth` (hashed authorised user IDs of upstream's newer SSH auth), which Roost
  *   does not implement;
- * - DNS zones other than the account's peer zone: DNS zones are not yet supported by this build;
  * - an empty `portInfo` message on route firewall rules without ports: upstream sends it
- *   present-but-empty, Roost leaves it unset; a client reads both as "no port" (not import);
- * - routes (and their route firewall rules) of network resources: Networks are not yet
- *   supported by this build. Upstream names those routes `<resource id>:<router peer id>`.
+ *   present-but-empty, Roost leaves it unset; a client reads both as "no port" (not import).
+ * Custom DNS zones and the routes and route firewall rules of network resources are compared.
  */
-function storeDerivedMap(json: JsonValue, only: MapScope): unknown {
-  const { accountZone, networkResourceIds } = only;
-  const ofResource = (routeId: string) => networkResourceIds.includes(routeId.split(':')[0]!);
+function storeDerivedMap(json: JsonValue): unknown {
   const m = structuredClone(json) as Record<string, any>;
   delete m['netbirdConfig'];
   delete m['remotePeers'];
@@ -205,34 +273,18 @@ function storeDerivedMap(json: JsonValue, only: MapScope): unknown {
   delete nm['sshAuth'];
   for (const pc of [m['peerConfig'], nm['peerConfig']]) if (pc?.['sshConfig']) delete pc['sshConfig']['jwtConfig'];
   for (const rp of [...(nm['remotePeers'] ?? []), ...(nm['offlinePeers'] ?? [])]) if (rp['sshConfig']) delete rp['sshConfig']['jwtConfig'];
-  if (nm['routes']) nm['routes'] = nm['routes'].filter((r: { id: string }) => !ofResource(r.id));
-  if (nm['routesFirewallRules']) nm['routesFirewallRules'] = nm['routesFirewallRules'].filter((r: { routeId: string }) => !ofResource(r.routeId));
   for (const r of nm['routesFirewallRules'] ?? []) if (r['portInfo'] && Object.keys(r['portInfo']).length === 0) delete r['portInfo'];
-  if (nm['dnsConfig']?.['customZones']) nm['dnsConfig']['customZones'] = nm['dnsConfig']['customZones'].filter((z: { domain: string }) => z.domain === `${accountZone}.`);
   return canonical(m);
-}
-
-/** What of a map this build can reproduce: the account's peer DNS zone; resources to leave out. */
-export interface MapScope {
-  readonly accountZone: string;
-  readonly networkResourceIds: readonly string[];
-}
-
-/** The scope for one fixture run (its own resource IDs). */
-export function mapScope(expectedDir: string): MapScope {
-  const resources = JSON.parse(readFileSync(join(expectedDir, 'networks-resources.json'), 'utf8')) as { id: string }[];
-  const account = JSON.parse(readFileSync(join(expectedDir, 'accounts.json'), 'utf8')) as { settings: { dns_domain: string } }[];
-  return { accountZone: account[0]!.settings.dns_domain, networkResourceIds: resources.map((r) => r.id) };
 }
 
 /** The fixture's expected first SyncResponse, decoded from upstream's own plaintext protobuf. */
 export function expectedMap(expectedDir: string, label: string): unknown {
   const bin = readFileSync(join(expectedDir, 'maps', `${label}.bin`));
-  return storeDerivedMap(toJson(SyncResponseSchema, fromBinary(SyncResponseSchema, bin)), mapScope(expectedDir));
+  return storeDerivedMap(toJson(SyncResponseSchema, fromBinary(SyncResponseSchema, bin)));
 }
 
 /** Logs a fixture peer in with its own key and no setup key, opens Sync; the first map, store-derived parts only. */
-export async function loginAndFirstMap(target: string, peer: FixtureSecrets['peers'][number], scope: MapScope): Promise<unknown> {
+export async function loginAndFirstMap(target: string, peer: FixtureSecrets['peers'][number]): Promise<unknown> {
   const agent = agentFor(target, peer);
   try {
     const meta = fixtureMeta(peer.meta);
@@ -240,7 +292,7 @@ export async function loginAndFirstMap(target: string, peer: FixtureSecrets['pee
     const stream = await agent.sync({ meta });
     try {
       await stream.next(15_000);
-      return storeDerivedMap(toJson(SyncResponseSchema, fromBinary(SyncResponseSchema, stream.inners[0]!)), scope);
+      return storeDerivedMap(toJson(SyncResponseSchema, fromBinary(SyncResponseSchema, stream.inners[0]!)));
     } finally {
       stream.close();
     }

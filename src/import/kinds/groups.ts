@@ -1,7 +1,8 @@
-/** `groups` (+ members from `group_peers`); network-resource references wait for Networks. */
+/** `groups` (+ members from `group_peers`); their network-resource references go to the resources. */
 import type { Group } from '../../domain/model.js';
 import type { KindImporter } from '../kind-importer.js';
-import { knownObject, objectList, oneOf } from '../values/json-shapes.js';
+import type { RowReader } from '../row-reader.js';
+import { knownObject, objectList, oneOf, str } from '../values/json-shapes.js';
 
 const ISSUERS: readonly Group['issued'][] = ['api', 'jwt', 'integration'];
 
@@ -20,24 +21,36 @@ export const groupPeersImporter: KindImporter<GroupMembership> = {
   map: (r) => ({ accountId: r.text('account_id'), groupId: r.text('group_id'), peerId: r.text('peer_id') }),
 };
 
-export const groupsImporter: KindImporter<Group> = {
+/** A group with the `{ID, Type}` network-resource references its row holds (NULL for `All`). */
+export interface ImportedGroup {
+  readonly group: Group;
+  readonly resources: readonly { readonly id: string; readonly type: string }[];
+}
+
+function resourceRefsOf(r: RowReader): { id: string; type: string }[] {
+  return objectList('resources', r.json('resources'), ['ID', 'Type']).map((res) => {
+    const o = knownObject('resources', res, ['ID', 'Type']);
+    return { id: str('resources', o, 'ID'), type: str('resources', o, 'Type') };
+  });
+}
+
+export const groupsImporter: KindImporter<ImportedGroup> = {
   kind: 'groups',
   table: 'groups',
   columns: ['id', 'account_id', 'name', 'issued', 'resources', 'integration_ref_id', 'integration_ref_integration_type'],
   idOf: (r) => r.text('id'),
   map(r, ctx) {
-    const resources = objectList('resources', r.json('resources'), ['ID', 'Type']);
-    for (const res of resources) knownObject('resources', res, ['ID', 'Type']);
-    if (resources.length > 0) r.dropIfSet('resources', `${resources.length} network resource reference(s): networks are not yet supported by this build`);
+    const resources = resourceRefsOf(r);
     r.dropIfSet('integration_ref_id', 'IdP integrations are not supported');
     r.dropIfSet('integration_ref_integration_type', 'IdP integrations are not supported');
     const id = r.text('id');
-    return {
+    const group: Group = {
       id,
       accountId: r.text('account_id'),
       name: r.text('name'),
       issued: oneOf('issued', r.text('issued') || 'api', ISSUERS),
       peers: [...ctx.membersOf(id)],
     };
+    return { group, resources };
   },
 };

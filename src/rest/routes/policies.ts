@@ -9,27 +9,28 @@ import { toApiPolicy } from '../to-api/policy.js';
 const PolicyParams = Type.Object({ policyId: Type.String() });
 
 /** Policies CRUD; rule sources and destinations are shown as group minimums. */
-export function registerPolicyRoutes(app: RestApp, deps: Pick<RestDeps, 'policies' | 'groups'>): void {
+export function registerPolicyRoutes(app: RestApp, deps: Pick<RestDeps, 'policies' | 'groups' | 'networkResources'>): void {
+  const resourcesOf = (accountId: string) => deps.networkResources.listAll(accountId);
   app.get('/policies', async (req) => {
     const { account } = authorize(req, 'policies', 'read');
-    const [policies, groups] = await Promise.all([deps.policies.list(account.id), deps.groups.list(account.id)]);
-    return policies.map((p) => toApiPolicy(p, groups));
+    const [policies, groups, resources] = await Promise.all([deps.policies.list(account.id), deps.groups.list(account.id), resourcesOf(account.id)]);
+    return policies.map((p) => toApiPolicy(p, groups, resources));
   });
 
   app.get('/policies/:policyId', { schema: { params: PolicyParams } }, async (req) => {
     const { account } = authorize(req, 'policies', 'read');
-    return toApiPolicy(await deps.policies.get(account.id, req.params.policyId), await deps.groups.list(account.id));
+    return toApiPolicy(await deps.policies.get(account.id, req.params.policyId), await deps.groups.list(account.id), await resourcesOf(account.id));
   });
 
   app.post('/policies', { schema: { body: PolicyRequest } }, async (req) => {
     const { account, user } = authorize(req, 'policies', 'create');
-    return toApiPolicy(await deps.policies.create(account.id, toPolicyInput(req.body, false), user.id), await deps.groups.list(account.id));
+    return toApiPolicy(await deps.policies.create(account.id, toPolicyInput(req.body, false), user.id), await deps.groups.list(account.id), await resourcesOf(account.id));
   });
 
   app.put('/policies/:policyId', { schema: { params: PolicyParams, body: PolicyRequest } }, async (req) => {
     const { account, user } = authorize(req, 'policies', 'update');
     const policy = await deps.policies.update(account.id, req.params.policyId, toPolicyInput(req.body, true), user.id);
-    return toApiPolicy(policy, await deps.groups.list(account.id));
+    return toApiPolicy(policy, await deps.groups.list(account.id), await resourcesOf(account.id));
   });
 
   app.delete('/policies/:policyId', { schema: { params: PolicyParams } }, async (req) => {

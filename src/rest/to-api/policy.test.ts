@@ -39,3 +39,10 @@ test('toApiPolicy: port ranges, SSH authorisation and peer resources', () => {
   assert.equal(out && 'destinationResource' in out, false, 'a resource without ID is left out');
   assert.deepEqual(out?.sources, []);
 });
+
+test("toApiPolicy counts the network resources of a rule's groups", () => {
+  const res = { id: 'n1', accountId: 'a', networkId: 'net', name: 'lan', description: '', type: 'subnet' as const, prefix: '10.0.0.0/24', domain: '', enabled: true, groups: ['g2'] };
+  const [out] = toApiPolicy(policy, groups, [res, { ...res, id: 'n2', groups: ['g1', 'g2'] }]).rules;
+  assert.deepEqual(out?.destinations.map((g) => g.resources_count), [2]);
+  assert.deepEqual(out?.sources.map((g) => g.resources_count), [1]);
+});

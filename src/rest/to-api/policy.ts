@@ -1,4 +1,4 @@
-import type { Group, Policy, PolicyRule, RuleResource } from '../../domain/model.js';
+import type { Group, NetworkResource, Policy, PolicyRule, RuleResource } from '../../domain/model.js';
 import { toApiGroupMinimum, type ApiGroupMinimum } from './group.js';
 
 export interface ApiResource {
@@ -36,17 +36,17 @@ export interface ApiPolicy {
 }
 
 /** Group IDs as `GroupMinimum`s; IDs of groups that no longer exist are left out, as upstream does. */
-function minimums(ids: readonly string[], byId: ReadonlyMap<string, Group>): ApiGroupMinimum[] {
+function minimums(ids: readonly string[], byId: ReadonlyMap<string, Group>, resources: readonly NetworkResource[]): ApiGroupMinimum[] {
   return ids.flatMap((id) => {
     const g = byId.get(id);
-    return g === undefined ? [] : [toApiGroupMinimum(g)];
+    return g === undefined ? [] : [toApiGroupMinimum(g, resources)];
   });
 }
 
 const resource = (r: RuleResource | null): { id: string; type: RuleResource['type'] } | undefined =>
   r === null || r.id === '' ? undefined : { id: r.id, type: r.type };
 
-function toApiRule(r: PolicyRule, byId: ReadonlyMap<string, Group>): ApiPolicyRule {
+function toApiRule(r: PolicyRule, byId: ReadonlyMap<string, Group>, resources: readonly NetworkResource[]): ApiPolicyRule {
   const src = resource(r.sourceResource);
   const dst = resource(r.destinationResource);
   return {
@@ -63,14 +63,15 @@ function toApiRule(r: PolicyRule, byId: ReadonlyMap<string, Group>): ApiPolicyRu
       ? { authorized_groups: Object.fromEntries(Object.entries(r.authorizedGroups).map(([g, users]) => [g, [...users]])) }
       : {}),
     ...(r.authorizedUser === '' ? {} : { authorized_user: r.authorizedUser }),
-    sources: minimums(r.sources, byId),
-    destinations: minimums(r.destinations, byId),
+    sources: minimums(r.sources, byId, resources),
+    destinations: minimums(r.destinations, byId, resources),
     ...(src === undefined ? {} : { sourceResource: src }),
     ...(dst === undefined ? {} : { destinationResource: dst }),
   };
 }
 
-export function toApiPolicy(policy: Policy, groups: readonly Group[]): ApiPolicy {
+/** `resources` gives the groups' `resources_count` (the account's network resources). */
+export function toApiPolicy(policy: Policy, groups: readonly Group[], resources: readonly NetworkResource[] = []): ApiPolicy {
   const byId = new Map(groups.map((g) => [g.id, g]));
   return {
     id: policy.id,
@@ -78,6 +79,6 @@ export function toApiPolicy(policy: Policy, groups: readonly Group[]): ApiPolicy
     description: policy.description,
     enabled: policy.enabled,
     source_posture_checks: [...policy.sourcePostureChecks],
-    rules: policy.rules.map((r) => toApiRule(r, byId)),
+    rules: policy.rules.map((r) => toApiRule(r, byId, resources)),
   };
 }
