@@ -8,10 +8,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { NetworkMap } from '../../src/gen/management_pb.js';
-import { createTokenService } from '../../src/domain/users/token-service.js';
 import { MapWatch } from '../harness/map-watch.js';
 import { seedAccount } from '../harness/seed.js';
 import { TestAgent, linuxMeta } from '../harness/test-agent.js';
+import { patApi } from '../harness/pat-api.js';
 import { startTestServer } from '../harness/test-server.js';
 
 test('a Terraform-style network setup pushes maps to the router and the sources only', async (t) => {
@@ -23,17 +23,7 @@ test('a Terraform-style network setup pushes maps to the router and the sources 
   });
   const seed = await seedAccount(server.app);
   const key = await seed.setupKey();
-  const { plainToken } = await createTokenService(seed.deps).create(seed.accountId, seed.ownerId, { name: 'tf', expiresInDays: 1 });
-  const api = async (method: string, path: string, body?: unknown): Promise<any> => {
-    const res = await fetch(`http://127.0.0.1:${server.ports.http}/api${path}`, {
-      method,
-      headers: { authorization: `Token ${plainToken}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const json = await res.json();
-    assert.equal(res.status, 200, `${method} ${path}: ${JSON.stringify(json)}`);
-    return json;
-  };
+  const api = await patApi(server, seed, 'tf');
   const join = async (host: string) => {
     const agent = new TestAgent(server.grpcTarget);
     closers.push(() => agent.close());

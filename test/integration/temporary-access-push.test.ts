@@ -8,10 +8,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { RuleDirection, RuleProtocol } from '../../src/gen/management_pb.js';
-import { createTokenService } from '../../src/domain/users/token-service.js';
 import { MapWatch } from '../harness/map-watch.js';
 import { seedAccount } from '../harness/seed.js';
 import { TestAgent, linuxMeta } from '../harness/test-agent.js';
+import { patApi } from '../harness/pat-api.js';
 import { startTestServer } from '../harness/test-server.js';
 
 test('temporary access pushes the target a map with the temporary peer, and the temporary peer sees the target only', async (t) => {
@@ -23,17 +23,7 @@ test('temporary access pushes the target a map with the temporary peer, and the 
   });
   const seed = await seedAccount(server.app);
   const key = await seed.setupKey();
-  const { plainToken } = await createTokenService(seed.deps).create(seed.accountId, seed.ownerId, { name: 'ui', expiresInDays: 1 });
-  const api = async (method: string, path: string, body?: unknown): Promise<any> => {
-    const res = await fetch(`http://127.0.0.1:${server.ports.http}/api${path}`, {
-      method,
-      headers: { authorization: `Token ${plainToken}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const json = await res.json();
-    assert.equal(res.status, 200, `${method} ${path}: ${JSON.stringify(json)}`);
-    return json;
-  };
+  const api = await patApi(server, seed, 'ui');
   const streamOf = async (agent: TestAgent, host: string) => {
     const stream = await agent.sync({ meta: linuxMeta(host) });
     closers.unshift(() => stream.close());
