@@ -11,21 +11,13 @@ import { parseManagementJson } from '../../src/config/management-json.js';
 import { OidcTestProvider, type OidcTestUser } from '../harness/oidc-test-provider.js';
 import { linuxMeta, TestAgent } from '../harness/test-agent.js';
 import { startTestServer, type TestServer } from '../harness/test-server.js';
+import type { ApiEvent } from '../../src/rest/to-api/event.js';
 
 const PEOPLE: readonly OidcTestUser[] = [
   { sub: 'olivia', email: 'olivia@corp.test', name: 'Olivia Owner', groups: [] },
   { sub: 'bob', email: 'bob@corp.test', name: 'Bob Member', groups: ['eng'] },
 ];
 
-interface ApiEvent {
-  id: string;
-  activity_code: string;
-  initiator_id: string;
-  initiator_name: string;
-  initiator_email: string;
-  target_id: string;
-  meta: Record<string, string>;
-}
 
 let idp: OidcTestProvider;
 let server: TestServer;

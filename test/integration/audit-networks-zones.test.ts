@@ -13,19 +13,11 @@ import type { Peer } from '../../src/domain/model.js';
 import { sharedPath } from '../harness/shared-dir.js';
 import { storeEngines } from '../conformance/store-engines.js';
 import { openRestFixture, type ApiResult, type RestFixture } from './rest-fixture.js';
+import type { ApiEvent } from '../../src/rest/to-api/event.js';
 
 const ENGINES = await storeEngines('auditwire');
 const upstream = sharedPath('fixtures', 'upstream-store', 'expected');
 
-interface ApiEvent {
-  id: string;
-  activity: string;
-  activity_code: string;
-  initiator_id: string;
-  initiator_email: string;
-  target_id: string;
-  meta: Record<string, string>;
-}
 
 const KINDS = /^(network\.|dns\.zone\.|resource\.group\.)/;
 const readUpstream = (file: string): any => JSON.parse(readFileSync(join(upstream.path, file), 'utf8'));

@@ -9,20 +9,10 @@ import assert from 'node:assert/strict';
 import type { Peer } from '../../src/domain/model.js';
 import { storeEngines } from '../conformance/store-engines.js';
 import { openRestFixture, type RestFixture } from './rest-fixture.js';
+import type { ApiEvent } from '../../src/rest/to-api/event.js';
 
 const ENGINES = await storeEngines('auditrest');
 
-interface ApiEvent {
-  id: string;
-  timestamp: string;
-  activity: string;
-  activity_code: string;
-  initiator_id: string;
-  initiator_name: string;
-  initiator_email: string;
-  target_id: string;
-  meta: Record<string, string>;
-}
 
 for (const engine of ENGINES) {
   describe(`audit log over REST on ${engine.name}`, { skip: engine.skip }, () => {
