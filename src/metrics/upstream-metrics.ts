@@ -25,8 +25,9 @@ export interface HttpObservation {
  * Prometheus exporter writes them: counters end in `_total`, histograms in milliseconds), kept
  * next to Roost's `roost_*` names so an operator's upstream queries and dashboards keep working.
  * Only concepts Roost has: no global store lock, no IdP-manager calls, no account persistence.
- * The counters and the stream gauge are also written under the names upstream's published
- * Grafana dashboard queries (older exporter: `_ratio`, `_ratio_total`).
+ * The counters, the stream gauge and the histograms are also written under the names upstream's
+ * published Grafana dashboard queries (its exporter appends the unit: `_ratio`, `_ratio_total`,
+ * `…_ms_milliseconds`, `…_queue_length`).
  */
 export interface UpstreamMetrics {
   countSync(): void;
@@ -47,6 +48,17 @@ export function createUpstreamMetrics(registry: Registry, opts: { connectedStrea
   const registers = [registry];
   const counter = (name: string, help: string, labelNames: string[] = []) => new Counter({ name, help, labelNames, registers });
   const ms = (name: string, help: string, buckets: number[], labelNames: string[] = []) => new Histogram({ name, help, buckets, labelNames, registers });
+  /** A histogram also written under the unit-suffixed name upstream's dashboard queries. */
+  const msTwice = (name: string, unit: string, help: string, buckets: number[], labelNames: string[] = []) => {
+    const now = ms(name, help, buckets, labelNames);
+    const legacy = ms(`${name}_${unit}`, help, buckets, labelNames);
+    return {
+      observe(labels: Record<string, string>, v: number) {
+        now.observe(labels, v);
+        legacy.observe(labels, v);
+      },
+    };
+  };
   const streams = (name: string) =>
     new Gauge({
       name,
@@ -70,18 +82,18 @@ export function createUpstreamMetrics(registry: Registry, opts: { connectedStrea
   const countLogin = twice('management_grpc_login_request_counter', 'Number of login gRPC requests from the peers');
   const countServerKey = twice('management_grpc_key_request_counter', "Number of GetServerKey gRPC requests for the server's public WireGuard key");
   const metaUpdated = twice('management_account_peer_meta_update_counter', 'Number of updates with new meta data from the peers');
-  const syncMs = ms('management_grpc_sync_request_duration_ms', 'Duration of the sync gRPC requests until the first message is sent, milliseconds', OTEL_DEFAULT_MS, ['account_id']);
-  const loginMs = ms('management_grpc_login_request_duration_ms', 'Duration of the login gRPC requests, milliseconds', OTEL_DEFAULT_MS, ['account_id']);
-  const mapMs = ms('management_account_get_peer_network_map_duration_ms', 'Duration of calculating one peer network map, milliseconds', NETWORK_MAP_MS);
+  const syncMs = msTwice('management_grpc_sync_request_duration_ms', 'milliseconds', 'Duration of the sync gRPC requests until the first message is sent, milliseconds', OTEL_DEFAULT_MS, ['account_id']);
+  const loginMs = msTwice('management_grpc_login_request_duration_ms', 'milliseconds', 'Duration of the login gRPC requests, milliseconds', OTEL_DEFAULT_MS, ['account_id']);
+  const mapMs = msTwice('management_account_get_peer_network_map_duration_ms', 'milliseconds', 'Duration of calculating one peer network map, milliseconds', NETWORK_MAP_MS);
   const mapObjects = ms('management_account_network_map_object_count', 'Number of objects (peers, routes, firewall rules, DNS records) in a computed network map', OBJECT_COUNT);
-  const updatePeersMs = ms('management_account_update_account_peers_duration_ms', 'Duration of triggering the map updates of the peers a committed change affects, milliseconds', UPDATE_PEERS_MS);
-  const txMs = ms('management_store_transaction_duration_ms', 'Duration of a store transaction, milliseconds', OTEL_DEFAULT_MS);
-  const queue = ms('management_grpc_updatechannel_queue', 'Number of update messages waiting in a Sync stream queue when one is added', OTEL_DEFAULT_MS);
+  const updatePeersMs = msTwice('management_account_update_account_peers_duration_ms', 'milliseconds', 'Duration of triggering the map updates of the peers a committed change affects, milliseconds', UPDATE_PEERS_MS);
+  const txMs = msTwice('management_store_transaction_duration_ms', 'milliseconds', 'Duration of a store transaction, milliseconds', OTEL_DEFAULT_MS);
+  const queue = msTwice('management_grpc_updatechannel_queue', 'length', 'Number of update messages waiting in a Sync stream queue when one is added', OTEL_DEFAULT_MS);
   const httpRequests = counter('management_http_request_counter_total', 'Number of incoming HTTP requests by endpoint and method', ['endpoint', 'method']);
   const httpRequestsLegacy = counter('management_http_request_counter_ratio_total', 'Number of incoming HTTP requests by endpoint and method', ['endpoint', 'method']);
   const httpResponses = counter('management_http_response_counter_total', 'Number of outgoing HTTP responses by endpoint, method and status code', ['endpoint', 'method', 'code']);
   const httpCodes = counter('management_http_response_counter_code_total', 'Number of outgoing HTTP responses by status code', ['code']);
-  const httpMs = ms('management_http_request_duration_ms', 'Duration of incoming HTTP requests by endpoint and method, milliseconds', OTEL_DEFAULT_MS, ['endpoint', 'method']);
+  const httpMs = msTwice('management_http_request_duration_ms', 'milliseconds', 'Duration of incoming HTTP requests by endpoint and method, milliseconds', OTEL_DEFAULT_MS, ['endpoint', 'method']);
   const httpTypeMs = ms('management_http_request_duration_ms_total', 'Duration of incoming HTTP requests by type (write: a 200 answer to PUT/POST/DELETE; read: the rest), milliseconds', OTEL_DEFAULT_MS, ['type']);
   return {
     countSync,
@@ -91,12 +103,12 @@ export function createUpstreamMetrics(registry: Registry, opts: { connectedStrea
     syncDuration: (v, account_id) => syncMs.observe({ account_id }, v),
     loginDuration: (v, account_id) => loginMs.observe({ account_id }, v),
     networkMap(v, objects) {
-      mapMs.observe(v);
+      mapMs.observe({}, v);
       mapObjects.observe(objects);
     },
-    updateAccountPeers: (v) => updatePeersMs.observe(v),
-    storeTransaction: (v) => txMs.observe(v),
-    updateChannelQueue: (n) => queue.observe(n),
+    updateAccountPeers: (v) => updatePeersMs.observe({}, v),
+    storeTransaction: (v) => txMs.observe({}, v),
+    updateChannelQueue: (n) => queue.observe({}, n),
     http({ endpoint, method, code, ms: v }) {
       httpRequests.inc({ endpoint, method });
       httpRequestsLegacy.inc({ endpoint, method });

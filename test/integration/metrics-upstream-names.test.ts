@@ -38,6 +38,13 @@ const UPSTREAM: readonly (readonly [name: string, type: 'counter' | 'gauge' | 'h
   ['management_grpc_key_request_counter_ratio_total', 'counter', 'management_grpc_key_request_counter_ratio_total'],
   ['management_http_request_counter_ratio_total', 'counter', 'management_http_request_counter_ratio_total', { method: 'GET' }],
   ['management_account_peer_meta_update_counter_ratio_total', 'counter', 'management_account_peer_meta_update_counter_ratio_total'],
+  ['management_grpc_sync_request_duration_ms_milliseconds', 'histogram', 'management_grpc_sync_request_duration_ms_milliseconds_count'],
+  ['management_grpc_login_request_duration_ms_milliseconds', 'histogram', 'management_grpc_login_request_duration_ms_milliseconds_count'],
+  ['management_grpc_updatechannel_queue_length', 'histogram', 'management_grpc_updatechannel_queue_length_count'],
+  ['management_account_get_peer_network_map_duration_ms_milliseconds', 'histogram', 'management_account_get_peer_network_map_duration_ms_milliseconds_count'],
+  ['management_account_update_account_peers_duration_ms_milliseconds', 'histogram', 'management_account_update_account_peers_duration_ms_milliseconds_count'],
+  ['management_store_transaction_duration_ms_milliseconds', 'histogram', 'management_store_transaction_duration_ms_milliseconds_count'],
+  ['management_http_request_duration_ms_milliseconds', 'histogram', 'management_http_request_duration_ms_milliseconds_count', { endpoint: '/api/peers', method: 'GET' }],
 ];
 
 /** Concepts Roost does not have: never exported, not even empty. */
