@@ -1,8 +1,6 @@
 /** Process entry: dispatches to one command of cli/. */
-import { importCommand } from './cli/import.js';
-import { init } from './cli/init.js';
-import { serve } from './cli/serve.js';
 import { isRoostError } from './domain/errors.js';
+import { holdYoungGeneration } from './shared/startup-young-generation.js';
 
 const USAGE = `Usage: roost <command> [options]
 
@@ -16,7 +14,15 @@ Run 'roost <command> --help' for the options of a command.
 
 type Command = (argv: string[]) => Promise<number>;
 
-const COMMANDS: Record<string, Command> = { init, serve, import: importCommand };
+// Loaded on demand: a serving process does not hold the importer's or init's modules in memory.
+const COMMANDS: Record<string, Command> = {
+  init: async (argv) => (await import('./cli/init.js')).init(argv),
+  serve: async (argv) => {
+    holdYoungGeneration();
+    return (await import('./cli/serve.js')).serve(argv);
+  },
+  import: async (argv) => (await import('./cli/import.js')).importCommand(argv),
+};
 
 async function main(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv;

@@ -14,10 +14,9 @@ import { createDomainServices } from '../domain/create-domain-services.js';
 import { openGeolocation, withPeerLocations } from '../geo/index.js';
 import { createRestApp } from '../rest/create-rest-app.js';
 import { MemoryCacheStore } from '../cache/memory-cache-store.js';
-import { RedisCacheStore } from '../cache/redis-cache-store.js';
 import { PeerSerialCache } from '../cache/peer-serial-cache.js';
 import type { CacheStore } from '../cache/cache-store.js';
-import { createFlagRedisClient, type FlagRedisClient } from '../flags/create-flag-redis-client.js';
+import type { FlagRedisClient } from '../flags/create-flag-redis-client.js';
 import { runFastPathFlagRoutine } from '../flags/run-fast-path-flag-routine.js';
 import { runLogLevelOverrider } from '../flags/run-log-level-overrider.js';
 import type { FastPathSwitch } from '../sync/sync-ports.js';
@@ -28,7 +27,8 @@ import { sshJwtConfig } from '../identity/oidc/ssh-jwt-config.js';
 import { createRegistry } from '../metrics/create-registry.js';
 import { createMetricsServer } from '../metrics/metrics-server.js';
 import { createBusMetrics } from '../metrics/bus-metrics.js';
-import { RedisChangeBus, SerialReconciler } from '../bus/index.js';
+// The Redis engines (and ioredis under them) are imported only when configured: idle memory.
+import { SerialReconciler } from '../bus/serial-reconciler.js';
 import { createSessionMetrics } from '../metrics/session-metrics.js';
 import { endpointLabel, networkMapObjects } from '../metrics/upstream-metrics.js';
 import { timeTransactions } from '../metrics/time-transactions.js';
@@ -185,7 +185,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}, st
   // Opened here, waited for in start(): a Redis still starting delays serving, not start-up.
   const busAddress = config.changeBus?.redisAddress;
   const redisBus = busAddress
-    ? RedisChangeBus.open({
+    ? (await import('../bus/redis-change-bus.js')).RedisChangeBus.open({
         address: busAddress,
         prefix: config.changeBus!.prefix,
         now: () => Date.now(),
@@ -210,14 +210,15 @@ export async function createApp(config: Config, overrides: AppOverrides = {}, st
   const domain = createDomainServices({ store: txStore, bus, clock, ids: xidGenerator, dnsDomain: config.dnsDomain });
   const lifecycle = domain.peerLifecycle;
 
-  const cacheStore = overrides.cacheStore ?? (config.cacheRedisAddress ? await RedisCacheStore.connect(config.cacheRedisAddress) : new MemoryCacheStore({ clock }));
+  const cacheStore = overrides.cacheStore ?? (config.cacheRedisAddress ? await (await import('../cache/redis-cache-store.js')).RedisCacheStore.connect(config.cacheRedisAddress) : new MemoryCacheStore({ clock }));
   // A broken cache only costs the slow path, but the operator hears of it (once per 30 s per kind).
   const cacheWarning = throttledWarn(log, 30_000);
   const peerSyncCache = new PeerSerialCache({ store: cacheStore, ttlMs: overrides.peerSyncTtlMs, logger: { debug: (obj, msg) => cacheWarning(obj, `${msg} (fast path falls back to the slow path)`) } });
   const redisClients: FlagRedisClient[] = [];
+  const flagRedis = config.peerSync.redisAddress || config.logLevelOverride.redisAddress ? await import('../flags/create-flag-redis-client.js') : undefined;
   const redisFor = (address: string | undefined) => {
-    if (!address) return undefined;
-    const c = createFlagRedisClient(address);
+    if (!address || !flagRedis) return undefined;
+    const c = flagRedis.createFlagRedisClient(address);
     redisClients.push(c);
     return c;
   };

@@ -5,6 +5,7 @@ import { loadManagementJson } from '../config/management-json.js';
 import { localSecretCandidate } from '../config/local-secret.js';
 import { createApp, type App } from '../app/create-app.js';
 import { resolve } from 'node:path';
+import { releaseYoungGeneration } from '../shared/startup-young-generation.js';
 
 export const SERVE_USAGE = `Usage: roost serve [options]
 
@@ -76,6 +77,7 @@ export async function serve(argv: string[]): Promise<number> {
   try {
     // Waits for the change bus's Redis (if any) before serving; SIGTERM meanwhile is a clean exit.
     await app.start();
+    releaseYoungGeneration();
   } catch (err) {
     await app.stop();
     if (stopping.signal.aborted) return 0;

@@ -1,5 +1,5 @@
 import { refuseUnsupported, unsupportedSettingsProblem } from '../from-api/unsupported-fields.js';
-import { Type } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
 import { notFound } from '../../domain/errors.js';
 import { authorize } from '../auth/authorize.js';
 import { callerOf } from '../auth/caller.js';

@@ -1,4 +1,4 @@
-import { Type } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
 import type { DnsRecordInput, DnsZoneInput } from '../../domain/dns-zones/dns-zone-service.js';
 import type { DnsRecordType } from '../../domain/model.js';
 import { authorize } from '../auth/authorize.js';

@@ -1,4 +1,4 @@
-import { Type } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
 import { authorize } from '../auth/authorize.js';
 import { toAuditQuery } from '../from-api/audit-query.js';
 import type { RestApp } from '../rest-app.js';

@@ -1,4 +1,4 @@
-import { Type } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
 import { notFound } from '../../domain/errors.js';
 import { authorize } from '../auth/authorize.js';
 import type { RestApp } from '../rest-app.js';

@@ -1,5 +1,5 @@
 import { refuseUnsupported, unsupportedPeerProblem } from '../from-api/unsupported-fields.js';
-import { Type } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
 import { notFound } from '../../domain/errors.js';
 import type { Account, Peer } from '../../domain/model.js';
 import { resolveDnsDomain } from '../../netmap/index.js';

@@ -1,4 +1,4 @@
-import { Type } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
 import { authorize } from '../auth/authorize.js';
 import { toPolicyInput } from '../from-api/policy.js';
 import { EMPTY_OBJECT, type RestApp } from '../rest-app.js';

@@ -1,4 +1,4 @@
-import { Type } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
 import { authorize } from '../auth/authorize.js';
 import { toPostureCheckInput } from '../from-api/posture-check.js';
 import { requireGeo } from './locations.js';

@@ -1,4 +1,4 @@
-import { Type } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
 import { authorize } from '../auth/authorize.js';
 import { toRouteInput } from '../from-api/route.js';
 import { EMPTY_OBJECT, type RestApp } from '../rest-app.js';

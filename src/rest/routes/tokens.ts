@@ -1,4 +1,4 @@
-import { Type } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
 import { permissionDenied } from '../../domain/errors.js';
 import { checkTokenInput } from '../../domain/users/personal-access-tokens.js';
 import { mayManageTokens } from '../auth/access.js';

@@ -1,4 +1,4 @@
-import { Type } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
 import { preconditionFailed, RoostError } from '../../domain/errors.js';
 import { authorize, authorizeRead } from '../auth/authorize.js';
 import { parseUserRole } from '../from-api/user.js';

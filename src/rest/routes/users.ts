@@ -1,4 +1,4 @@
-import { Type } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
 import { invalidArgument, permissionDenied, preconditionFailed } from '../../domain/errors.js';
 import { userPermissions } from '../../identity/permissions/index.js';
 import { authorize, authorizeRead } from '../auth/authorize.js';

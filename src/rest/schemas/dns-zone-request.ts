@@ -1,4 +1,4 @@
-import { Type, type Static } from '@fastify/type-provider-typebox';
+import { Type, type Static } from 'typebox';
 
 /** OpenAPI `ZoneRequest`; `enabled` defaults to true when left out (as upstream). */
 export const ZoneRequest = Type.Object({

@@ -1,4 +1,4 @@
-import { Type, type Static } from '@fastify/type-provider-typebox';
+import { Type, type Static } from 'typebox';
 
 /** OpenAPI `Resource` as requests send it (`type` checked when converting). */
 export const ResourceRequest = Type.Object({ id: Type.String(), type: Type.String() });

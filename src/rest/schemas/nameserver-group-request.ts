@@ -1,4 +1,4 @@
-import { Type, type Static } from '@fastify/type-provider-typebox';
+import { Type, type Static } from 'typebox';
 
 /** OpenAPI `Nameserver`; `ns_type` is `udp` (checked when converting). */
 export const NameserverRequest = Type.Object({ ip: Type.String(), ns_type: Type.String(), port: Type.Integer() });

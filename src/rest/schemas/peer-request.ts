@@ -1,4 +1,4 @@
-import { Type, type Static } from '@fastify/type-provider-typebox';
+import { Type, type Static } from 'typebox';
 
 /** OpenAPI `PeerRequest` (PUT /api/peers/{peerId}). */
 export const PeerRequest = Type.Object({

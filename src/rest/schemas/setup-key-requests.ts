@@ -1,4 +1,4 @@
-import { Type, type Static } from '@fastify/type-provider-typebox';
+import { Type, type Static } from 'typebox';
 
 /** List members may be absent or `null` (upstream's Go client sends `null` for an empty slice): both mean empty. */
 

@@ -1,4 +1,4 @@
-import { Type, type Static } from '@fastify/type-provider-typebox';
+import { Type, type Static } from 'typebox';
 
 /** OpenAPI `UserCreateRequest`; absent or `null` `auto_groups` means none. */
 export const UserCreateRequest = Type.Object({
