@@ -94,7 +94,7 @@ export function createUpstreamMetrics(registry: Registry, opts: { connectedStrea
   const httpResponses = counter('management_http_response_counter_total', 'Number of outgoing HTTP responses by endpoint, method and status code', ['endpoint', 'method', 'code']);
   const httpCodes = counter('management_http_response_counter_code_total', 'Number of outgoing HTTP responses by status code', ['code']);
   const httpMs = msTwice('management_http_request_duration_ms', 'milliseconds', 'Duration of incoming HTTP requests by endpoint and method, milliseconds', OTEL_DEFAULT_MS, ['endpoint', 'method']);
-  const httpTypeMs = ms('management_http_request_duration_ms_total', 'Duration of incoming HTTP requests by type (write: a 200 answer to PUT/POST/DELETE; read: the rest), milliseconds', OTEL_DEFAULT_MS, ['type']);
+  const httpTypeMs = msTwice('management_http_request_duration_ms_total', 'milliseconds', 'Duration of incoming HTTP requests by type (write: a 200 answer to PUT/POST/DELETE; read: the rest), milliseconds', OTEL_DEFAULT_MS, ['type']);
   return {
     countSync,
     countLogin,

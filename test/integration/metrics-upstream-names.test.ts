@@ -45,6 +45,7 @@ const UPSTREAM: readonly (readonly [name: string, type: 'counter' | 'gauge' | 'h
   ['management_account_update_account_peers_duration_ms_milliseconds', 'histogram', 'management_account_update_account_peers_duration_ms_milliseconds_count'],
   ['management_store_transaction_duration_ms_milliseconds', 'histogram', 'management_store_transaction_duration_ms_milliseconds_count'],
   ['management_http_request_duration_ms_milliseconds', 'histogram', 'management_http_request_duration_ms_milliseconds_count', { endpoint: '/api/peers', method: 'GET' }],
+  ['management_http_request_duration_ms_total_milliseconds', 'histogram', 'management_http_request_duration_ms_total_milliseconds_count', { type: 'read' }],
 ];
 
 /** Concepts Roost does not have: never exported, not even empty. */
