@@ -24,6 +24,9 @@ import { RoamingAgent } from './roaming-agent.js';
 import { TestAgent, linuxMeta } from './test-agent.js';
 import { freePort } from './free-port.js';
 
+/** Logins in flight while registering agents: enough to keep every process busy, few enough for 2 cores. */
+const REGISTER_CONCURRENCY = 12;
+
 async function admin(sql: string): Promise<void> {
   const client = new pg.Client({ connectionString: TEST_PG_DSN });
   await client.connect();
@@ -130,30 +133,29 @@ export async function createReplicaCluster(n: number, opts: { startAll?: boolean
 }
 
 /**
- * Registers `n` peers with the cluster's setup key, peer i through process i mod N (a few at a
- * time), and starts each as a RoamingAgent whose first stream is on that process.
+ * Registers `n` peers with the cluster's setup key, peer i through process i mod N (a bounded
+ * number at a time, each worker taking the next peer as soon as its last is done, so one slow
+ * Login does not hold up a whole batch), and starts each as a RoamingAgent whose first stream is
+ * on that process.
  */
 export async function registerAgents(c: ReplicaCluster, n: number, targets = () => c.procs.map((p) => `127.0.0.1:${p.grpcPort}`)): Promise<RoamingAgent[]> {
-  const agents: RoamingAgent[] = [];
-  for (let from = 0; from < n; from += 10) {
-    const batch = Array.from({ length: Math.min(10, n - from) }, (_, k) => from + k);
-    agents.push(
-      ...(await Promise.all(
-        batch.map(async (i) => {
-          const keys = generateWgKeyPair();
-          const home = i % c.procs.length;
-          const list = targets();
-          const a = new TestAgent(list[home % list.length]!, { keys });
-          try {
-            await a.register(c.setupKey, linuxMeta(`peer-${i}`));
-          } finally {
-            a.close();
-          }
-          return new RoamingAgent(keys, targets, home, `peer-${i}`);
-        }),
-      )),
-    );
-  }
+  const agents: RoamingAgent[] = new Array(n);
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < n; i = next++) {
+      const keys = generateWgKeyPair();
+      const home = i % c.procs.length;
+      const list = targets();
+      const a = new TestAgent(list[home % list.length]!, { keys });
+      try {
+        await a.register(c.setupKey, linuxMeta(`peer-${i}`));
+      } finally {
+        a.close();
+      }
+      agents[i] = new RoamingAgent(keys, targets, home, `peer-${i}`);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(REGISTER_CONCURRENCY, n) }, worker));
   for (const a of agents) a.start();
   return agents;
 }

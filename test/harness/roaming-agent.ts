@@ -1,4 +1,6 @@
 import type { WgKeyPair } from '../../src/crypto/wg-key.js';
+import { fromBinary } from '@bufbuild/protobuf';
+import { SyncResponseSchema, type NetworkMap } from '../../src/gen/management_pb.js';
 import { pollUntil } from './poll.js';
 import { GrpcCallError, TestAgent, linuxMeta, status, type SyncStream } from './test-agent.js';
 
@@ -13,7 +15,15 @@ export class RoamingAgent {
   /** Serials of every map received, in order (across streams). */
   readonly serials: bigint[] = [];
   remotePeers = 0;
-  /** The target of the open stream that delivered its first map; undefined while away. */
+  /**
+   * The encoded message that brought the newest map (across streams); kept encoded, as hundreds
+   * of agents holding decoded maps of hundreds of peers take gigabytes.
+   */
+  private lastMapMessage: Uint8Array | undefined;
+  /**
+   * The target of the open stream once it delivered its first message (a map, or a fast-path
+   * answer without one: the map held is still current); undefined while away.
+   */
   connectedTo: string | undefined;
   /** Streams opened after the first. */
   reconnects = 0;
@@ -32,6 +42,11 @@ export class RoamingAgent {
     private readonly hostname: string,
   ) {
     this.turn = home;
+  }
+
+  /** The newest map received (across streams): what the client would be running with. */
+  get lastMap(): NetworkMap | undefined {
+    return this.lastMapMessage && fromBinary(SyncResponseSchema, this.lastMapMessage).networkMap;
   }
 
   start(): void {
@@ -62,12 +77,15 @@ export class RoamingAgent {
             if (e instanceof Error && /no Sync message within/.test(e.message)) continue;
             throw e;
           }
+          // The stream keeps each message's bytes, one per message in order: keep only a map's.
+          const bytes = this.stream.inners.shift();
           if (m.networkMap) {
+            this.lastMapMessage = bytes;
             this.lastSerial = m.networkMap.serial;
             this.serials.push(m.networkMap.serial);
             this.remotePeers = m.networkMap.remotePeers.length;
-            this.connectedTo = target;
           }
+          this.connectedTo = target;
         }
       } catch (e) {
         this.connectedTo = undefined;
