@@ -12,8 +12,9 @@ import { join } from 'node:path';
 import type { Peer } from '../../src/domain/model.js';
 import { sharedPath } from '../harness/shared-dir.js';
 import { storeEngines } from '../conformance/store-engines.js';
-import { openRestFixture, type ApiResult, type RestFixture } from './rest-fixture.js';
+import { openRestFixture, type RestFixture } from './rest-fixture.js';
 import type { ApiEvent } from '../../src/rest/to-api/event.js';
+import { followAuditLog } from '../harness/audit-events.js';
 
 const ENGINES = await storeEngines('auditwire');
 const upstream = sharedPath('fixtures', 'upstream-store', 'expected');
@@ -25,32 +26,11 @@ const readUpstream = (file: string): any => JSON.parse(readFileSync(join(upstrea
 for (const engine of ENGINES) {
   describe(`audit events of networks and DNS zones on ${engine.name}`, { skip: engine.skip }, () => {
     let f: RestFixture;
-    let seen = 0;
     let owner: { id: string; email: string };
     let p1: Peer;
     let userToken: string;
 
-    /** Events recorded since the last call, oldest first. */
-    async function fresh(): Promise<ApiEvent[]> {
-      const res = await f.call('GET', '/api/events/audit');
-      assert.equal(res.status, 200, JSON.stringify(res.json));
-      const events = (res.json as ApiEvent[]).filter((e) => Number(e.id) > seen).reverse();
-      for (const e of events) seen = Math.max(seen, Number(e.id));
-      return events;
-    }
-
-    /** Runs `op` (which must succeed) and checks it recorded exactly `codes`, all by the owner. */
-    async function expectEvents(op: () => Promise<ApiResult>, codes: string[]): Promise<ApiEvent[]> {
-      const res = await op();
-      assert.ok(res.status < 300, `${res.status} ${JSON.stringify(res.json)}`);
-      const events = await fresh();
-      assert.deepEqual(events.map((e) => e.activity_code), codes);
-      for (const e of events) {
-        assert.equal(e.initiator_id, owner.id, e.activity_code);
-        assert.equal(e.initiator_email, owner.email, e.activity_code);
-      }
-      return events;
-    }
+    const { fresh, expectEvents } = followAuditLog(() => f, () => owner);
 
     const group = async (name: string, peers: string[] = []): Promise<string> => {
       const res = await f.call('POST', '/api/groups', { body: { name, peers } });

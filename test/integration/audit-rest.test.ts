@@ -10,6 +10,7 @@ import type { Peer } from '../../src/domain/model.js';
 import { storeEngines } from '../conformance/store-engines.js';
 import { openRestFixture, type RestFixture } from './rest-fixture.js';
 import type { ApiEvent } from '../../src/rest/to-api/event.js';
+import { followAuditLog } from '../harness/audit-events.js';
 
 const ENGINES = await storeEngines('auditrest');
 
@@ -17,34 +18,18 @@ const ENGINES = await storeEngines('auditrest');
 for (const engine of ENGINES) {
   describe(`audit log over REST on ${engine.name}`, { skip: engine.skip }, () => {
     let f: RestFixture;
-    let seen = 0;
     let owner: { id: string; name: string; email: string };
     let p1: Peer;
 
-    /** Events recorded since the last call, oldest first. */
-    async function fresh(): Promise<ApiEvent[]> {
-      const res = await f.call('GET', '/api/events/audit');
-      assert.equal(res.status, 200, JSON.stringify(res.json));
-      const events = (res.json as ApiEvent[]).filter((e) => Number(e.id) > seen).reverse();
-      for (const e of events) seen = Math.max(seen, Number(e.id));
-      return events;
-    }
-
-    /** Runs `op` and checks it recorded exactly `codes`, by the owner; returns the events. */
-    async function expectEvents(op: () => Promise<{ status: number; json: unknown }>, codes: string[]): Promise<ApiEvent[]> {
-      const res = await op();
-      assert.ok(res.status < 300, `${res.status} ${JSON.stringify(res.json)}`);
-      const events = await fresh();
-      assert.deepEqual(events.map((e) => e.activity_code), codes);
-      for (const e of events) {
-        assert.equal(e.initiator_id, owner.id, e.activity_code);
-        assert.equal(e.initiator_email, owner.email);
-        assert.equal(e.initiator_name, owner.name);
+    const audit = followAuditLog(
+      () => f,
+      () => owner,
+      (e) => {
         assert.match(e.timestamp, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/);
         assert.ok(Object.values(e.meta).every((v) => typeof v === 'string'), 'meta values are text');
-      }
-      return events;
-    }
+      },
+    );
+    const { fresh, expectEvents } = audit;
 
     before(async () => {
       f = await openRestFixture(engine);
@@ -56,7 +41,7 @@ for (const engine of ENGINES) {
     after(() => f.close());
 
     test('a peer enrolled with a setup key: initiated by the key, peer meta and key name', async () => {
-      const before = seen;
+      const before = audit.seen;
       const peer = await f.addPeer(f.main.accountId, 'srv-two');
       const res = await f.call('GET', '/api/events/audit');
       const added = (res.json as ApiEvent[]).filter((e) => Number(e.id) > before);
