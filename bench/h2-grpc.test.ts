@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { Server, ServerCredentials, status, type ServerUnaryCall, type ServerWritableStream, type sendUnaryData } from '@grpc/grpc-js';
 import { GrpcCallError } from '../test/harness/test-agent.js';
-import { frame, H2Channel, MessageSplitter, statusOf, type CallStatus } from './h2-grpc.js';
+import { createServer, type Http2Session, type Settings } from 'node:http2';
+import { once } from 'node:events';
+import { frame, H2Channel, MessageSplitter, RECEIVE_WINDOW_BYTES, statusOf, type CallStatus } from './h2-grpc.js';
 
 test('MessageSplitter: messages come out whole however the bytes are cut', () => {
   const messages = [new Uint8Array(0), Uint8Array.from({ length: 3 }, (_, i) => i + 1), Uint8Array.from({ length: 70_000 }, (_, i) => i % 251), Uint8Array.of(9)];
@@ -196,4 +198,26 @@ test('a connection that closed is dialled anew; an unreachable server is UNAVAIL
   const err = await nowhere.unary('/t.T/Echo', Uint8Array.of(1), 5_000).catch((e: unknown) => e);
   assert.equal((err as GrpcCallError).code, status.UNAVAILABLE);
   nowhere.close();
+});
+
+test('a connection opens grown stream and session receive windows before its first stream, with default-sized frames', async () => {
+  const h2 = createServer();
+  const seen: { settings?: Settings; sessionWindow?: number } = {};
+  h2.on('session', (session: Http2Session) => session.on('remoteSettings', (settings) => (seen.settings = settings)));
+  h2.on('stream', (stream) => {
+    seen.sessionWindow = stream.session!.state.remoteWindowSize;
+    stream.respond({ ':status': 200, 'content-type': 'application/grpc', 'grpc-status': '0' }, { endStream: true });
+  });
+  h2.listen(0, '127.0.0.1');
+  await once(h2, 'listening');
+  const ch = new H2Channel(`127.0.0.1:${(h2.address() as { port: number }).port}`);
+  try {
+    await collect(ch.call('/t.T/Any', Uint8Array.of(0)));
+    assert.equal(seen.settings?.initialWindowSize, RECEIVE_WINDOW_BYTES);
+    assert.equal(seen.settings?.maxFrameSize, 16_384);
+    assert.equal(seen.sessionWindow, RECEIVE_WINDOW_BYTES);
+  } finally {
+    ch.close();
+    h2.close();
+  }
 });

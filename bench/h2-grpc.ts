@@ -10,6 +10,16 @@ export interface CallStatus {
 }
 
 /**
+ * The stream and session receive windows the generator's connections open. A NetBird client
+ * (grpc-go) starts at HTTP/2's 64 KiB and lets its BDP estimator grow both windows up to
+ * 16 MiB once large messages flow; a fixed 16 MiB from the start is that grown state without
+ * the estimator's pings. With 64 KiB, a 1.2 MiB map could run only 64 KiB ahead of the
+ * generator's WINDOW_UPDATEs. Frames stay at HTTP/2's default 16 KiB, the largest grpc-go
+ * reads, so the server frames its maps as it would for real clients.
+ */
+export const RECEIVE_WINDOW_BYTES = 16 * 1024 * 1024;
+
+/**
  * One HTTP/2 connection speaking gRPC's framing directly — the generator's client. grpc-js's
  * client costs the generator about as much CPU per call as the server spends answering a
  * fast-path Sync, and both share the machine's two cores; what a peer sends is the same
@@ -74,7 +84,12 @@ export class H2Channel {
     // Node refuses new streams on a session holding more than maxSessionMemory (10 MB by
     // default) of unread data — one 1.7 MB map push in flight plus a reconnect can reach
     // it. grpc-js lifts the limit for the same reason.
-    const fresh = connect(`http://${this.authority}`, { maxSessionMemory: Number.MAX_SAFE_INTEGER });
+    const fresh = connect(`http://${this.authority}`, {
+      maxSessionMemory: Number.MAX_SAFE_INTEGER,
+      settings: { initialWindowSize: RECEIVE_WINDOW_BYTES },
+    });
+    // The session's window can only be raised once the handshake has set the session up.
+    fresh.once('connect', () => fresh.setLocalWindowSize(RECEIVE_WINDOW_BYTES));
     // Errors reach the streams (each ends UNAVAILABLE); the session is only replaced.
     fresh.on('error', () => {});
     const forget = () => {
