@@ -15,7 +15,7 @@ import type { H2Channel } from './h2-grpc.js';
 import { CountingSync, type SyncListener } from './counting-sync.js';
 import { peekSealedSyncResponse } from './peek-sealed-sync-response.js';
 import { summarizeSyncResponse, type SyncResponseSummary } from './sync-response-summary.js';
-import { BinaryReader } from '@bufbuild/protobuf/wire';
+import { BinaryReader, WireType } from '@bufbuild/protobuf/wire';
 
 const SERVICE = '/management.ManagementService/';
 const NONCE = 24;
@@ -31,19 +31,48 @@ export type VerifyMode = 'all' | 'sample';
 export const FULL_CHECK_BYTES = 64 * 1024;
 export const SAMPLE_EVERY = 16;
 
+/**
+ * How much of a message a peeked response keeps: the EncryptedMessage header and the
+ * SyncResponse up to the NetworkMap's serial fit many times over (the server writes the map
+ * after the config, peer config and posture checks, the serial first in it). At least
+ * FULL_CHECK_BYTES, so that every message a peer opens fully is kept whole.
+ */
+export const PEEK_PREFIX_BYTES = 64 * 1024;
+
 /** Whether peer `index` fully opens a response of `bytes` bytes. */
 export function opensFully(mode: VerifyMode, index: number, bytes: number): boolean {
   return mode === 'all' || bytes <= FULL_CHECK_BYTES || index % SAMPLE_EVERY === 0;
 }
 
-/** The body (field 2) of an EncryptedMessage, without copying it. */
-function sealedBody(encrypted: Uint8Array): Uint8Array {
-  const r = new BinaryReader(encrypted);
-  let body: Uint8Array | undefined;
+/**
+ * How many bytes of each Sync response peer `index` keeps: all of the ones it opens fully
+ * (every one in `all` mode or for a sampled peer; up to FULL_CHECK_BYTES for the others),
+ * the first PEEK_PREFIX_BYTES of the ones it only peeks.
+ */
+export function keptBytes(mode: VerifyMode, index: number): number {
+  return opensFully(mode, index, Infinity) ? Infinity : PEEK_PREFIX_BYTES;
+}
+
+/**
+ * The body (field 2) of an EncryptedMessage of `length` bytes given its first bytes `kept`:
+ * a view of the part of the body kept, and the body's full length.
+ */
+export function sealedBody(kept: Uint8Array, length = kept.length): { kept: Uint8Array; length: number } {
+  const r = new BinaryReader(kept);
+  let body: { kept: Uint8Array; length: number } | undefined;
   while (r.pos < r.len) {
     const [no, wt] = r.tag();
-    if (no === 2) body = r.bytes();
-    else r.skip(wt, no);
+    if (no !== 2 || wt !== WireType.LengthDelimited) {
+      r.skip(wt, no);
+      continue;
+    }
+    const bodyLength = r.uint32();
+    const end = r.pos + bodyLength;
+    if (end > length) throw new Error('EncryptedMessage body runs past the end of the message');
+    body = { kept: kept.subarray(r.pos, end), length: bodyLength };
+    // Nothing after a body cut short by the prefix was kept.
+    if (end > kept.length) break;
+    r.pos = end;
   }
   if (!body) throw new Error('EncryptedMessage without a body');
   return body;
@@ -104,8 +133,8 @@ export class BenchPeer {
   async sync(listener: SyncListener): Promise<CountingSync> {
     const key = await this.serverKey();
     const body = this.seal(key, toBinary(SyncRequestSchema, create(SyncRequestSchema, { meta: this.meta })));
-    const call = this.channel().call(SERVICE + 'Sync', body);
-    return new CountingSync(this.index, performance.now(), call, (bytes) => this.summarize(key, bytes), listener);
+    const call = this.channel().call(SERVICE + 'Sync', body, undefined, keptBytes(this.verify, this.index));
+    return new CountingSync(this.index, performance.now(), call, (kept, length) => this.summarize(key, kept, length), listener);
   }
 
   private unary(method: string, body: Uint8Array, timeoutMs: number): Promise<Uint8Array> {
@@ -126,9 +155,13 @@ export class BenchPeer {
     return toBinary(EncryptedMessageSchema, create(EncryptedMessageSchema, { wgPubKey: this.publicKey, body }));
   }
 
-  private summarize(serverKey: string, bytes: Uint8Array): SyncResponseSummary {
-    if (opensFully(this.verify, this.index, bytes.length)) return summarizeSyncResponse(this.open(serverKey, bytes));
-    return peekSealedSyncResponse(sealedBody(bytes), this.sharedKey(serverKey));
+  private summarize(serverKey: string, kept: Uint8Array, length: number): SyncResponseSummary {
+    if (opensFully(this.verify, this.index, length)) {
+      if (kept.length !== length) throw new Error(`only ${kept.length} of ${length} bytes were kept of a message to open fully`);
+      return summarizeSyncResponse(this.open(serverKey, kept));
+    }
+    const body = sealedBody(kept, length);
+    return peekSealedSyncResponse(body.kept, this.sharedKey(serverKey), body.length);
   }
 
   /**
@@ -136,7 +169,7 @@ export class BenchPeer {
    * open. libsodium, not tweetnacl: the generator opens one peer's maps in 16 fully.
    */
   private open(serverKey: string, bytes: Uint8Array): Uint8Array {
-    const body = sealedBody(bytes);
+    const body = sealedBody(bytes).kept;
     const mac = sodium.crypto_secretbox_MACBYTES;
     if (body.length < NONCE + mac) throw new Error('server response is too short to decrypt');
     const plain = new Uint8Array(body.length - NONCE - mac);

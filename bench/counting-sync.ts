@@ -37,22 +37,25 @@ export class CountingSync {
     /** performance.now() when the Sync call was made. */
     readonly openedAt: number,
     private readonly call: GrpcCall,
-    /** Turns one raw response into its summary; throws when it does not decrypt or parse. */
-    decode: (raw: Uint8Array) => SyncResponseSummary,
+    /**
+     * Turns one response (the bytes the call kept of it, and its full length) into its
+     * summary; throws when it does not decrypt or parse.
+     */
+    decode: (kept: Uint8Array, length: number) => SyncResponseSummary,
     listener: SyncListener,
   ) {
-    call.on('data', (raw: Uint8Array) => {
+    call.on('data', (kept: Uint8Array, length: number) => {
       if (this.end) return;
       let summary: SyncResponseSummary;
       try {
-        summary = decode(raw);
+        summary = decode(kept, length);
       } catch (err) {
         this.finish({ code: status.DATA_LOSS, details: `undecryptable or malformed response: ${(err as Error).message}`, byUs: false }, listener);
         call.cancel();
         return;
       }
       this.messages++;
-      this.bytes += raw.length;
+      this.bytes += length;
       this.firstAt ??= performance.now();
       const previous = this.serial;
       if (summary.serial !== null) this.serial = summary.serial;

@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { Server, ServerCredentials, status, type ServerUnaryCall, type ServerWritableStream, type sendUnaryData } from '@grpc/grpc-js';
 import { GrpcCallError } from '../test/harness/test-agent.js';
-import { frame, H2Channel, MessageSplitter, statusOf, type CallStatus } from './h2-grpc.js';
+import { createServer, type Http2Session, type Settings } from 'node:http2';
+import { once } from 'node:events';
+import { frame, H2Channel, MessageSplitter, RECEIVE_WINDOW_BYTES, statusOf, type CallStatus } from './h2-grpc.js';
 
 test('MessageSplitter: messages come out whole however the bytes are cut', () => {
   const messages = [new Uint8Array(0), Uint8Array.from({ length: 3 }, (_, i) => i + 1), Uint8Array.from({ length: 70_000 }, (_, i) => i % 251), Uint8Array.of(9)];
@@ -30,6 +32,46 @@ test('MessageSplitter: messages come out whole however the bytes are cut', () =>
   partial.push(wire.subarray(0, 7));
   assert.equal(partial.idle, false);
   assert.throws(() => new MessageSplitter(() => {}).push(Uint8Array.of(1, 0, 0, 0, 1, 7)), /compressed/);
+});
+
+test('MessageSplitter: of messages longer than keepBytes only the prefix is handed out, with the full length', () => {
+  const keep = 16;
+  const sizes = [0, 3, keep - 1, keep, keep + 1, 70_000, 1, 2 * keep];
+  const messages = sizes.map((n) => Uint8Array.from({ length: n }, (_, i) => (i * 7 + n) % 256));
+  const want = messages.map((m) => ({ kept: m.slice(0, keep), length: m.length }));
+  const wire = Buffer.concat(messages.map(frame));
+  const cutAt = (step: number) => Array.from({ length: Math.ceil(wire.length / step) - 1 }, (_, i) => (i + 1) * step);
+  const cuts: [string, number[]][] = [
+    ['all messages in one chunk', []],
+    ['1-byte chunks', cutAt(1)],
+    ['chunks of 7 (prefixes across chunk boundaries)', cutAt(7)],
+    ['chunks of 16', cutAt(16)],
+    ['right after the kept prefix of the big message', [messages.slice(0, 5).reduce((n, m) => n + 5 + m.length, 0) + 5 + keep]],
+    ['inside the big message only', [100, 40_000]],
+  ];
+  for (const [name, at] of cuts) {
+    const out: { kept: Uint8Array; length: number }[] = [];
+    const s = new MessageSplitter((kept, length) => out.push({ kept: Uint8Array.from(kept), length }), keep);
+    let from = 0;
+    for (const cut of [...at, wire.length]) {
+      s.push(wire.subarray(from, cut));
+      from = cut;
+    }
+    assert.deepEqual(out, want, name);
+    assert.equal(s.idle, true, name);
+  }
+});
+
+test('MessageSplitter: a long message is handed out only once all of it has arrived', () => {
+  const out: number[] = [];
+  const s = new MessageSplitter((_kept, length) => out.push(length), 4);
+  const wire = frame(new Uint8Array(100));
+  s.push(wire.subarray(0, 50));
+  assert.deepEqual([out, s.idle], [[], false]);
+  s.push(wire.subarray(50, 104));
+  assert.deepEqual([out, s.idle], [[], false]);
+  s.push(wire.subarray(104));
+  assert.deepEqual([out, s.idle], [[100], true]);
 });
 
 test('statusOf: code and percent-decoded message, or nothing', () => {
@@ -71,13 +113,17 @@ after(() => {
   server.forceShutdown();
 });
 
-/** Collects a call's messages and how it ended. */
-function collect(call: ReturnType<H2Channel['call']>): Promise<{ messages: Uint8Array[]; end: CallStatus }> {
+/** Collects a call's messages (as kept), their full lengths and how the call ended. */
+function collect(call: ReturnType<H2Channel['call']>): Promise<{ messages: Uint8Array[]; lengths: number[]; end: CallStatus }> {
   const messages: Uint8Array[] = [];
-  call.on('data', (m: Uint8Array) => messages.push(Uint8Array.from(m)));
+  const lengths: number[] = [];
+  call.on('data', (m: Uint8Array, length: number) => {
+    messages.push(Uint8Array.from(m));
+    lengths.push(length);
+  });
   return new Promise((resolve) => {
-    call.on('end', () => resolve({ messages, end: { code: status.OK, details: '' } }));
-    call.on('error', (end: CallStatus) => resolve({ messages, end }));
+    call.on('end', () => resolve({ messages, lengths, end: { code: status.OK, details: '' } }));
+    call.on('error', (end: CallStatus) => resolve({ messages, lengths, end }));
   });
 }
 
@@ -106,6 +152,14 @@ test('server streaming: every message in order, large ones across many frames, t
       [0, 10, 1_500_000, 3],
     );
     assert.deepEqual(messages[2]!.subarray(0, 3), Uint8Array.of(1_500_000 % 256, (1_500_001) % 256, (1_500_002) % 256));
+    const prefixed = await collect(ch.call('/t.T/Many', Uint8Array.of(0), undefined, 5));
+    assert.deepEqual(prefixed.end.code, status.OK);
+    assert.deepEqual(prefixed.lengths, [0, 10, 1_500_000, 3]);
+    assert.deepEqual(
+      prefixed.messages.map((m) => m.length),
+      [0, 5, 5, 3],
+    );
+    assert.deepEqual(prefixed.messages[2], messages[2]!.subarray(0, 5));
   } finally {
     ch.close();
   }
@@ -144,4 +198,26 @@ test('a connection that closed is dialled anew; an unreachable server is UNAVAIL
   const err = await nowhere.unary('/t.T/Echo', Uint8Array.of(1), 5_000).catch((e: unknown) => e);
   assert.equal((err as GrpcCallError).code, status.UNAVAILABLE);
   nowhere.close();
+});
+
+test('a connection opens grown stream and session receive windows before its first stream, with default-sized frames', async () => {
+  const h2 = createServer();
+  const seen: { settings?: Settings; sessionWindow?: number } = {};
+  h2.on('session', (session: Http2Session) => session.on('remoteSettings', (settings) => (seen.settings = settings)));
+  h2.on('stream', (stream) => {
+    seen.sessionWindow = stream.session!.state.remoteWindowSize;
+    stream.respond({ ':status': 200, 'content-type': 'application/grpc', 'grpc-status': '0' }, { endStream: true });
+  });
+  h2.listen(0, '127.0.0.1');
+  await once(h2, 'listening');
+  const ch = new H2Channel(`127.0.0.1:${(h2.address() as { port: number }).port}`);
+  try {
+    await collect(ch.call('/t.T/Any', Uint8Array.of(0)));
+    assert.equal(seen.settings?.initialWindowSize, RECEIVE_WINDOW_BYTES);
+    assert.equal(seen.settings?.maxFrameSize, 16_384);
+    assert.equal(seen.sessionWindow, RECEIVE_WINDOW_BYTES);
+  } finally {
+    ch.close();
+    h2.close();
+  }
 });

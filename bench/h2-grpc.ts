@@ -10,6 +10,16 @@ export interface CallStatus {
 }
 
 /**
+ * The stream and session receive windows the generator's connections open. A NetBird client
+ * (grpc-go) starts at HTTP/2's 64 KiB and lets its BDP estimator grow both windows up to
+ * 16 MiB once large messages flow; a fixed 16 MiB from the start is that grown state without
+ * the estimator's pings. With 64 KiB, a 1.2 MiB map could run only 64 KiB ahead of the
+ * generator's WINDOW_UPDATEs. Frames stay at HTTP/2's default 16 KiB, the largest grpc-go
+ * reads, so the server frames its maps as it would for real clients.
+ */
+export const RECEIVE_WINDOW_BYTES = 16 * 1024 * 1024;
+
+/**
  * One HTTP/2 connection speaking gRPC's framing directly — the generator's client. grpc-js's
  * client costs the generator about as much CPU per call as the server spends answering a
  * fast-path Sync, and both share the machine's two cores; what a peer sends is the same
@@ -21,8 +31,12 @@ export class H2Channel {
 
   constructor(private readonly authority: string) {}
 
-  /** A server-streaming (or unary, read as a stream) call of `path` with one request message. */
-  call(path: string, request: Uint8Array, timeoutMs?: number): GrpcCall {
+  /**
+   * A server-streaming (or unary, read as a stream) call of `path` with one request message.
+   * Of each response message longer than `keepBytes`, only its first `keepBytes` bytes are
+   * kept (see MessageSplitter).
+   */
+  call(path: string, request: Uint8Array, timeoutMs?: number, keepBytes = Infinity): GrpcCall {
     const headers: Record<string, string> = {
       ':method': 'POST',
       ':path': path,
@@ -36,7 +50,7 @@ export class H2Channel {
     } catch (err) {
       return GrpcCall.failed({ code: status.UNAVAILABLE, details: `cannot open a stream: ${(err as Error).message}` });
     }
-    const call = new GrpcCall(stream, timeoutMs);
+    const call = new GrpcCall(stream, timeoutMs, keepBytes);
     stream.end(frame(request));
     return call;
   }
@@ -70,7 +84,12 @@ export class H2Channel {
     // Node refuses new streams on a session holding more than maxSessionMemory (10 MB by
     // default) of unread data — one 1.7 MB map push in flight plus a reconnect can reach
     // it. grpc-js lifts the limit for the same reason.
-    const fresh = connect(`http://${this.authority}`, { maxSessionMemory: Number.MAX_SAFE_INTEGER });
+    const fresh = connect(`http://${this.authority}`, {
+      maxSessionMemory: Number.MAX_SAFE_INTEGER,
+      settings: { initialWindowSize: RECEIVE_WINDOW_BYTES },
+    });
+    // The session's window can only be raised once the handshake has set the session up.
+    fresh.once('connect', () => fresh.setLocalWindowSize(RECEIVE_WINDOW_BYTES));
     // Errors reach the streams (each ends UNAVAILABLE); the session is only replaced.
     fresh.on('error', () => {});
     const forget = () => {
@@ -93,17 +112,27 @@ export function frame(message: Uint8Array): Buffer {
 }
 
 /**
- * Splits gRPC's length-prefixed messages out of the chunks HTTP/2 delivers. A message inside
- * one chunk is handed out as a view of it; one spread over chunks is copied once into a
- * buffer of its size.
+ * Splits gRPC's length-prefixed messages out of the chunks HTTP/2 delivers, handing each out
+ * once all of it has arrived, with its full length. Of a message longer than `keepBytes` only
+ * the first `keepBytes` bytes are kept and handed out; the rest is counted, not copied — the
+ * generator peeks most large maps for their serial, which sits near the start. A message
+ * inside one chunk is handed out as a view of it; one spread over chunks is copied once into
+ * a buffer of the size kept.
  */
 export class MessageSplitter {
   private readonly head = Buffer.alloc(5);
   private headFilled = 0;
+  /** The kept part of the message being received; undefined between messages. */
   private body: Buffer | undefined;
   private bodyFilled = 0;
+  /** The current message's full length, and how many of its bytes are still to come. */
+  private length = 0;
+  private rest = 0;
 
-  constructor(private readonly onMessage: (m: Uint8Array) => void) {}
+  constructor(
+    private readonly onMessage: (kept: Uint8Array, length: number) => void,
+    private readonly keepBytes = Infinity,
+  ) {}
 
   /** True between messages (nothing partial held). */
   get idle(): boolean {
@@ -132,22 +161,29 @@ export class MessageSplitter {
           length = this.head.readUInt32BE(1);
         }
         if (flag !== 0) throw new Error('compressed gRPC message');
+        const kept = Math.min(length, this.keepBytes);
         if (chunk.length - i >= length) {
-          this.onMessage(new Uint8Array(chunk.buffer, chunk.byteOffset + i, length));
+          this.onMessage(new Uint8Array(chunk.buffer, chunk.byteOffset + i, kept), length);
           i += length;
           continue;
         }
-        this.body = Buffer.allocUnsafe(length);
+        this.body = Buffer.allocUnsafe(kept);
         this.bodyFilled = 0;
+        this.length = length;
+        this.rest = length;
       }
-      const take = Math.min(this.body.length - this.bodyFilled, chunk.length - i);
-      this.body.set(chunk.subarray(i, i + take), this.bodyFilled);
-      this.bodyFilled += take;
+      const take = Math.min(this.rest, chunk.length - i);
+      const copy = Math.min(this.body.length - this.bodyFilled, take);
+      if (copy > 0) {
+        this.body.set(chunk.subarray(i, i + copy), this.bodyFilled);
+        this.bodyFilled += copy;
+      }
       i += take;
-      if (this.bodyFilled === this.body.length) {
+      this.rest -= take;
+      if (this.rest === 0) {
         const done = this.body;
         this.body = undefined;
-        this.onMessage(new Uint8Array(done.buffer, done.byteOffset, done.length));
+        this.onMessage(new Uint8Array(done.buffer, done.byteOffset, done.length), this.length);
       }
     }
   }
@@ -169,9 +205,9 @@ export function statusOf(headers: IncomingHttpHeaders): CallStatus | undefined {
 }
 
 /**
- * One call's response side, with grpc-js's client stream events: `data` per message, then
- * `end` (status OK) or `error` with the status; `cancel()` resets the stream and ends it
- * CANCELLED at once.
+ * One call's response side, with grpc-js's client stream events: `data` per message (its kept
+ * bytes and its full length, see MessageSplitter), then `end` (status OK) or `error` with the
+ * status; `cancel()` resets the stream and ends it CANCELLED at once.
  */
 export class GrpcCall extends EventEmitter {
   private ended = false;
@@ -181,12 +217,13 @@ export class GrpcCall extends EventEmitter {
   constructor(
     private readonly stream: ClientHttp2Stream | undefined,
     timeoutMs?: number,
+    keepBytes = Infinity,
   ) {
     super();
     if (!stream) return;
-    const splitter = new MessageSplitter((m) => {
-      if (!this.ended) this.emit('data', m);
-    });
+    const splitter = new MessageSplitter((kept, length) => {
+      if (!this.ended) this.emit('data', kept, length);
+    }, keepBytes);
     stream.on('response', (headers) => {
       const httpStatus = headers[':status'];
       if (httpStatus !== 200) this.status ??= { code: status.UNKNOWN, details: `HTTP status ${httpStatus}` };

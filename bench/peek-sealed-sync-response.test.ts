@@ -48,3 +48,20 @@ test('peekSealedSyncResponse throws on a truncated box', () => {
   assert.throws(() => peekSealedSyncResponse(sealed.subarray(0, sealed.length - 10), key));
   assert.throws(() => peekSealedSyncResponse(sealed.subarray(0, 30), key));
 });
+
+test('peekSealedSyncResponse on the first bytes of a box: the same summary while the walk stays inside them, an error saying so when it does not', () => {
+  const key = nacl.randomBytes(32);
+  const many = Array.from({ length: 700 }, (_, i) => remote(i));
+  // Config and checks first, then the map with its serial first, as the server writes them.
+  const plain = toBinary(SyncResponseSchema, create(SyncResponseSchema, { netbirdConfig: { signal: { uri: 'signal:10000' } }, checks: [{ files: ['/a'] }], networkMap: { serial: 42n, remotePeers: many } }));
+  const sealed = seal(plain, key);
+  assert.ok(sealed.length > 64 * 1024);
+  const want = { hasConfig: true, hasMap: true, serial: 42 };
+  for (const kept of [sealed.length, 64 * 1024, 200]) assert.deepEqual(peekSealedSyncResponse(sealed.subarray(0, kept), key, sealed.length), want, `${kept} bytes kept`);
+  assert.throws(() => peekSealedSyncResponse(sealed.subarray(0, 45), key, sealed.length), /peek ran past the 45 bytes kept of a \d+-byte sealed body/);
+  assert.throws(() => peekSealedSyncResponse(sealed.subarray(0, 10), key, sealed.length), /not even its nonce/);
+  // A large field before the map is skipped by its length; the map's tag after it was not kept.
+  const legacyFirst = seal(toBinary(SyncResponseSchema, create(SyncResponseSchema, { remotePeers: many, networkMap: { serial: 1n } })), key);
+  assert.throws(() => peekSealedSyncResponse(legacyFirst.subarray(0, 1024), key, legacyFirst.length), /peek ran past/);
+  assert.deepEqual(peekSealedSyncResponse(legacyFirst, key), { hasConfig: false, hasMap: true, serial: 1 });
+});

@@ -8,23 +8,33 @@ const WT_I64 = 1;
 const WT_LEN = 2;
 const WT_I32 = 5;
 
-/** Reads plaintext bytes of a NaCl secretbox on demand, decrypting only the blocks touched. */
+/**
+ * Reads plaintext bytes of a NaCl secretbox on demand, decrypting only the blocks touched.
+ * `sealed` may be only the first bytes of a box of `sealedLength` bytes.
+ */
 class SealedBytes {
   private readonly ks: XSalsa20Keystream;
+  /** The plaintext's full length. */
   readonly length: number;
 
   constructor(
     private readonly sealed: Uint8Array,
     shared: Uint8Array,
+    private readonly sealedLength: number,
   ) {
-    if (sealed.length < NONCE + MAC) throw new Error(`sealed body of ${sealed.length} bytes is too short`);
+    if (sealedLength < NONCE + MAC) throw new Error(`sealed body of ${sealedLength} bytes is too short`);
+    if (sealed.length < NONCE) throw new Error(`only ${sealed.length} bytes of the sealed body were kept, not even its nonce`);
     this.ks = new XSalsa20Keystream(shared, sealed.subarray(0, NONCE));
-    this.length = sealed.length - NONCE - MAC;
+    this.length = sealedLength - NONCE - MAC;
   }
 
   at(i: number): number {
     if (i >= this.length) throw new Error('protobuf field runs past the end of the message');
-    return this.sealed[NONCE + MAC + i]! ^ this.ks.byteAt(32 + i);
+    const at = NONCE + MAC + i;
+    if (at >= this.sealed.length) {
+      throw new Error(`the peek ran past the ${this.sealed.length} bytes kept of a ${this.sealedLength}-byte sealed body (keep more of each message)`);
+    }
+    return this.sealed[at]! ^ this.ks.byteAt(32 + i);
   }
 
   /** A varint at `pos`: its value (exact up to 2^53) and the position after it. */
@@ -59,9 +69,13 @@ class SealedBytes {
  * first field; what follows the map (upstream puts its legacy remote-peer copy there) is
  * not walked. The MAC is NOT checked — callers open a sample of messages fully. On a
  * 5,000-peer map this touches a few hundred bytes of keystream instead of megabytes.
+ *
+ * `sealed` may be only the first bytes of a box of `sealedLength` bytes: fields are skipped
+ * by their lengths, so only the bytes walked must be there; throws, saying so, when the walk
+ * needs a byte past them.
  */
-export function peekSealedSyncResponse(sealed: Uint8Array, shared: Uint8Array): SyncResponseSummary {
-  const r = new SealedBytes(sealed, shared);
+export function peekSealedSyncResponse(sealed: Uint8Array, shared: Uint8Array, sealedLength = sealed.length): SyncResponseSummary {
+  const r = new SealedBytes(sealed, shared, sealedLength);
   let hasConfig = false;
   let pos = 0;
   while (pos < r.length) {
