@@ -56,7 +56,22 @@ export async function tryFastPathSync(deps: FastPathDeps, peer: SyncPeer, req: S
  */
 export async function commitFastPath(deps: FastPathDeps, peer: SyncPeer, req: SyncRequestFacts, expectedSerial: number): Promise<boolean> {
   await deps.afterEligibility?.(peer);
-  const now = await deps.serials.get(peer.accountId);
+  return settle(deps, req, await deps.serials.get(peer.accountId), expectedSerial);
+}
+
+/**
+ * commitFastPath decided in the caller's turn, when the serial is in memory (and no test hook
+ * runs); undefined when it cannot be, and commitFastPath must be awaited. Deciding without an
+ * await lets a fast-path Sync's set-up end in the turn it began: cache answers that arrive together
+ * (one pipelined Redis reply for a whole storm) then never count as that many set-ups at once.
+ */
+export function commitFastPathNow(deps: FastPathDeps, peer: SyncPeer, req: SyncRequestFacts, expectedSerial: number): boolean | undefined {
+  if (deps.afterEligibility || !deps.serials.peek) return undefined;
+  const now = deps.serials.peek(peer.accountId);
+  return now === undefined ? undefined : settle(deps, req, now, expectedSerial);
+}
+
+function settle(deps: FastPathDeps, req: SyncRequestFacts, now: number | undefined, expectedSerial: number): boolean {
   if (now !== expectedSerial) return false;
   deps.status.record(req.peerKey, { connected: true, at: req.startedAt, connectionIp: req.connectionIp });
   return true;

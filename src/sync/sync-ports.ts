@@ -19,6 +19,8 @@ export interface PeerSyncCache {
 /** The account serial as Sync reads it (in memory after the first read: AccountSerials). */
 export interface SerialReader {
   get(accountId: string): Promise<number | undefined>;
+  /** The serial without I/O when it is already in memory (AccountSerials); undefined otherwise. */
+  peek?(accountId: string): number | undefined;
 }
 
 /** Connection-status changes, written behind the Sync answer (StatusWriter). */

@@ -8,6 +8,7 @@ import { AccountMaps } from './account-maps.js';
 import type { PeerSyncEntry } from '../cache/peer-sync-entry.js';
 import type { FastPathDeps } from './fast-path.js';
 import type { LiveStream } from './live-stream.js';
+import { metaHash } from './meta-hash.js';
 import { toSyncPeer } from './peer-identities.js';
 import { PeerRegistry } from './peer-registry.js';
 import { SendGate } from './send-gate.js';
@@ -19,7 +20,7 @@ const newer = accountBuilder().network('100.64.0.0/10', snapshot.account.network
 let current = snapshot;
 const services = { signal: { proto: 'https', uri: 'signal.example:443', username: '', password: '' }, stuns: [], turn: { timeBasedCredentials: false, credentialsTtlMs: 0, secret: '', turns: [] }, relay: null } as never;
 
-function service(fastPath: Partial<FastPathDeps> = {}) {
+function service(fastPath: Partial<FastPathDeps> = {}, maxConcurrentSetups = -1) {
   const registry = new PeerRegistry<LiveStream>();
   const peers = new Map(snapshot.peers.map((p) => [p.key, toSyncPeer(p)]));
   const sync = new SyncService({
@@ -35,7 +36,7 @@ function service(fastPath: Partial<FastPathDeps> = {}) {
     clock: { now: () => Date.now() },
     log: { debug() {}, info() {}, warn() {}, error() {} },
     metrics: createSessionMetrics(new Registry()),
-    maxConcurrentSetups: -1,
+    maxConcurrentSetups,
   });
   return { sync, registry };
 }
@@ -154,4 +155,36 @@ test('no confirmation is asked for while the switch is off', async () => {
   await run;
   assert.deepEqual(log, ['delete', `send map ${snapshot.account.network.serial}`]);
   assert.equal(entries.size, 0);
+});
+
+test('fast-path answers whose cache reads complete together never count as concurrent set-ups', async () => {
+  current = snapshot;
+  const serial = snapshot.account.network.serial;
+  // One pipelined reply for the whole storm: every cache read resolves at the same moment.
+  let release!: () => void;
+  const together = new Promise<void>((r) => (release = r));
+  const entryOf = (key: string): PeerSyncEntry => ({ serial, metaHash: metaHash(snapshot.peers.find((p) => p.key === key)!.meta), checks: [] });
+  const cache = { get: async (key: string) => (await together, entryOf(key)), set: async () => {}, delete: async () => {} };
+  const serials = { get: async () => serial, peek: () => serial };
+  // A limit of one set-up in flight, and every peer of the account reconnecting at once.
+  const { sync } = service({ flag: FastPathFlag.forced(true), cache, serials }, 1);
+  const sent: string[] = [];
+  const clients = snapshot.peers.map((p) => {
+    const client = new AbortController();
+    const req: SyncRequest = {
+      peerKey: p.key,
+      meta: p.meta,
+      hasMeta: true,
+      connectionIp: '198.51.100.1',
+      signal: client.signal,
+      send: async (msg) => void sent.push(msg.map ? 'map' : 'config'),
+      confirm: async () => true,
+    };
+    return { client, run: sync.run(req).then(() => 'ok', (e: Error) => e.message) };
+  });
+  release();
+  await until(() => sent.length === clients.length);
+  for (const c of clients) c.client.abort();
+  assert.deepEqual(await Promise.all(clients.map((c) => c.run)), clients.map(() => 'ok'));
+  assert.deepEqual(sent, clients.map(() => 'config'), 'every peer answered on the fast path, none refused');
 });

@@ -7,7 +7,7 @@ import { networkOnlyMap } from '../netmap/compute-network-map.js';
 import type { SessionMetrics, SyncPathReason } from '../metrics/session-metrics.js';
 import type { AccountMaps } from './account-maps.js';
 import { freshConfigsPerSecond, refreshPeriods, relayRefreshConfig, turnRefreshConfig, type ControlConfig, type ServicesSettings } from './control-config.js';
-import { commitFastPath, tryFastPathSync, type FastPathDeps, type FastPathEligibility, type SyncRequestFacts } from './fast-path.js';
+import { commitFastPath, commitFastPathNow, tryFastPathSync, type FastPathDeps, type FastPathEligibility, type SyncRequestFacts } from './fast-path.js';
 import { LiveStream } from './live-stream.js';
 import { loginExpiredIn } from './login-expired-in.js';
 import { metaHash } from './meta-hash.js';
@@ -153,17 +153,22 @@ export class SyncService {
   }
 
   /**
-   * Sends the first message; returns the serial of the map the client now holds. A slow Sync
-   * stops counting as a set-up once it queues for the send gate: the gate bounds that work, and
-   * counting the queue would turn a storm into RESOURCE_EXHAUSTED retries (each costing a
-   * GetServerKey and a request to open) instead of a wait.
+   * Sends the first message; returns the serial of the map the client now holds. A fast-path
+   * Sync stops counting as a set-up once its answer is handed over (with the serial in memory,
+   * in the turn its set-up began); a slow one once it queues for the send gate: the gate bounds
+   * that work, and counting the queue would turn a storm into RESOURCE_EXHAUSTED retries (each
+   * costing a GetServerKey and a request to open) instead of a wait.
    */
   private async firstMessage(peer: SyncPeer, req: SyncRequest, { facts, check, t0 }: SetupFacts, queued: () => void): Promise<number> {
     const { deps } = this;
     let reason: SyncPathReason;
     if (check.eligible) {
-      if (await commitFastPath(deps.fastPath, peer, facts, check.serial)) {
-        await this.runFastPathSync(req, check.checks);
+      const committed = commitFastPathNow(deps.fastPath, peer, facts, check.serial) ?? (await commitFastPath(deps.fastPath, peer, facts, check.serial));
+      if (committed) {
+        const answered = this.runFastPathSync(req, check.checks);
+        // Its set-up ends once the answer is handed to the transport, as upstream's ends when Send returns.
+        queued();
+        await answered;
         deps.metrics.syncRequests.inc({ path: 'fast', reason: 'none' });
         deps.metrics.syncFastDuration.observe((performance.now() - t0) / 1000);
         deps.metrics.upstream.syncDuration(performance.now() - t0, peer.accountId);
