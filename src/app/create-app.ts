@@ -197,7 +197,10 @@ export async function createApp(config: Config, overrides: AppOverrides = {}, st
           log.warn('change bus: reconnected to Redis; comparing serials with the store to resync what was missed');
           onBusReconnect();
         },
-        onReconcileRequest: () => onBusReconnect(),
+        onReconcileRequest: () => {
+          log.info('change bus: another process is back on the bus; comparing serials and re-reading peers from the store');
+          onBusReconnect();
+        },
         onRetry: (attempt, delayMs) => log.warn({ attempt, delayMs }, `change bus: Redis at ${busAddress} unreachable, next attempt in ${delayMs} ms`),
         onDropped: () => busMetrics.dropped.inc(),
         onError: (err) => log.warn({ err }, 'change bus: Redis error (it reconnects; missed changes are resynced)'),
@@ -311,7 +314,13 @@ export async function createApp(config: Config, overrides: AppOverrides = {}, st
       },
       overrides.busReconcileMs ?? BUS_RECONCILE_MS,
     );
-  if (reconciler) onBusReconnect = () => void reconciler.trigger();
+  // What was missed while a process was off the bus: serial moves (the reconciler finds them) and
+  // Logins, which move no serial but a peer's login generation — so every peer is re-read.
+  if (reconciler)
+    onBusReconnect = () => {
+      identities.forgetAll();
+      void reconciler.trigger();
+    };
   const cache = peerSyncCache;
   const fastPath = { flag: fastPathFlag, cache, serials, status, afterEligibility: overrides.afterFastPathEligibility };
   const sends = new SendGate(MAP_SENDS);

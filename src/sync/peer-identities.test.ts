@@ -127,6 +127,22 @@ test('forgetAccount drops every peer of the account and warms it again on the ne
   await until(() => store.calls.list === 3);
 });
 
+test('forgetAll drops every peer, so a login generation moved unheard is read again', async () => {
+  const other = { ...accountBuilder().peer('x').build().peers[0]!, accountId: 'acc-2' };
+  const store = fakeStore([...snapshot.peers, other]);
+  const ids = new PeerIdentities(store);
+  await ids.find('key-a');
+  await ids.find('key-x');
+  await until(() => ids.size === 3);
+  // A Login on another process while this one was off the bus: only the generation moved.
+  const i = store.peers.findIndex((p) => p.key === 'key-b');
+  store.peers[i] = { ...store.peers[i]!, loginGeneration: store.peers[i]!.loginGeneration + 1 };
+  ids.forgetAll();
+  assert.equal(ids.size, 0);
+  assert.equal((await ids.find('key-b'))?.loginGeneration, store.peers[i]!.loginGeneration);
+  await until(() => store.calls.list === 3);
+});
+
 test('updatingIdentities hands the stored peer to the cache and to the announcer', async () => {
   const peer = snapshot.peers[0]!;
   const seen: string[] = [];

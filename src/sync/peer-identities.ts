@@ -82,6 +82,16 @@ export class PeerIdentities {
     for (const [key, p] of this.byKey) if (p.accountId === accountId) this.byKey.delete(key);
   }
 
+  /**
+   * Drops every peer: this process may have missed updates it cannot name — a Login's new login
+   * generation moves no serial, so the serial comparison would not find it.
+   */
+  forgetAll(): void {
+    this.generation++;
+    this.warmed.clear();
+    this.byKey.clear();
+  }
+
   get size(): number {
     return this.byKey.size;
   }

@@ -58,7 +58,11 @@ export interface ReplicaCluster {
 }
 
 /** `n` processes; none started yet unless `startAll`. */
-export async function createReplicaCluster(n: number, opts: { startAll?: boolean; env?: Record<string, string> } = {}): Promise<ReplicaCluster> {
+export async function createReplicaCluster(
+  n: number,
+  /** `cacheThroughBusProxy`: each process's peer-sync cache also goes through its bus proxy, so taking the proxy down cuts both. */
+  opts: { startAll?: boolean; env?: Record<string, string>; cacheThroughBusProxy?: boolean } = {},
+): Promise<ReplicaCluster> {
   const tag = randomBytes(4).toString('hex');
   const database = `roost_replicas_${tag}`;
   await admin(`CREATE DATABASE ${database}`);
@@ -96,6 +100,7 @@ export async function createReplicaCluster(n: number, opts: { startAll?: boolean
         NB_CHANGE_BUS_REDIS_ADDRESS: `127.0.0.1:${busProxies[i]!.port}`,
         NB_CHANGE_BUS_REDIS_PREFIX: prefix,
         ...opts.env,
+        ...(opts.cacheThroughBusProxy ? { NB_CACHE_REDIS_ADDRESS: `127.0.0.1:${busProxies[i]!.port}` } : {}),
       }, ['--http-port', String(await freePort())], startOpts);
       procs[i] = proc;
       return proc;
