@@ -112,13 +112,19 @@ test('update replaces the entry, and a read that was in flight does not overwrit
   assert.equal(ids.size, 0, 'an SSO peer is not kept');
 });
 
-test('forgetAccount drops every peer of the account and warms it again on the next miss', async () => {
+/** The snapshot's account and a second one (peer x), both warmed: 3 cached (the SSO peer never is). */
+async function twoWarmAccounts() {
   const other = { ...accountBuilder().peer('x').build().peers[0]!, accountId: 'acc-2' };
   const store = fakeStore([...snapshot.peers, other]);
   const ids = new PeerIdentities(store);
   await ids.find('key-a');
   await ids.find('key-x');
   await until(() => ids.size === 3);
+  return { store, ids };
+}
+
+test('forgetAccount drops every peer of the account and warms it again on the next miss', async () => {
+  const { store, ids } = await twoWarmAccounts();
   ids.forgetAccount(snapshot.account.id);
   assert.equal(ids.size, 1, 'the other account stays');
   store.peers.splice(store.peers.findIndex((p) => p.key === 'key-b'), 1);
@@ -128,12 +134,7 @@ test('forgetAccount drops every peer of the account and warms it again on the ne
 });
 
 test('forgetAll drops every peer, so a login generation moved unheard is read again', async () => {
-  const other = { ...accountBuilder().peer('x').build().peers[0]!, accountId: 'acc-2' };
-  const store = fakeStore([...snapshot.peers, other]);
-  const ids = new PeerIdentities(store);
-  await ids.find('key-a');
-  await ids.find('key-x');
-  await until(() => ids.size === 3);
+  const { store, ids } = await twoWarmAccounts();
   // A Login on another process while this one was off the bus: only the generation moved.
   const i = store.peers.findIndex((p) => p.key === 'key-b');
   store.peers[i] = { ...store.peers[i]!, loginGeneration: store.peers[i]!.loginGeneration + 1 };

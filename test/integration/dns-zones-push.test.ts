@@ -8,35 +8,15 @@ import { test } from 'node:test';
 import { createDnsZoneService } from '../../src/domain/dns-zones/dns-zone-service.js';
 import { createGroupService } from '../../src/domain/groups/group-service.js';
 import type { NetworkMap } from '../../src/gen/management_pb.js';
-import { MapWatch } from '../harness/map-watch.js';
-import { seedAccount } from '../harness/seed.js';
-import { TestAgent, linuxMeta } from '../harness/test-agent.js';
-import { startTestServer } from '../harness/test-server.js';
+import { startMesh } from '../harness/mesh.js';
+import { linuxMeta } from '../harness/test-agent.js';
 
 const zoneDomains = (m: NetworkMap): string[] => (m.dnsConfig?.customZones ?? []).map((z) => z.domain);
 
 test('a new zone record reaches the distribution group\'s peers with a higher serial, and no one else', async (t) => {
-  const server = await startTestServer();
-  const closers: (() => void)[] = [];
-  t.after(async () => {
-    for (const c of closers) c();
-    await server.stop();
-  });
-  const seed = await seedAccount(server.app);
-  const key = await seed.setupKey();
-  const join = async (host: string, version: string) => {
-    const agent = new TestAgent(server.grpcTarget);
-    closers.push(() => agent.close());
-    const meta = linuxMeta(host, { netbirdVersion: version });
-    await agent.register(key.plain, meta);
-    const peer = await server.app.store.findPeerByKey(agent.publicKey);
-    assert.ok(peer);
-    const s = await agent.sync({ meta });
-    closers.unshift(() => s.close());
-    const watch = new MapWatch(s);
-    await watch.first();
-    return { peer, watch };
-  };
+  const mesh = await startMesh(t);
+  const { server, seed } = mesh;
+  const join = (host: string, version: string) => mesh.joinStreaming(host, linuxMeta(host, { netbirdVersion: version }));
   const a = await join('alpha', '0.70.0');
   const old = await join('oldie', '0.62.0');
   const b = await join('bravo', '0.70.0');

@@ -5,8 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import pino from 'pino';
-import { ALL_GROUP_NAME, type Peer } from '../../src/domain/model.js';
+import { ALL_GROUP_NAME } from '../../src/domain/model.js';
 import { DEFAULT_POLICY_NAME } from '../../src/domain/accounts/default-policy.js';
 import { createGroupService } from '../../src/domain/groups/group-service.js';
 import { createNameServerGroupService } from '../../src/domain/nameservers/nameserver-group-service.js';
@@ -14,54 +13,9 @@ import { createPeerLifecycle } from '../../src/domain/peers/peer-service.js';
 import { createPolicyService } from '../../src/domain/policies/policy-service.js';
 import { createRouteService } from '../../src/domain/routes/route-service.js';
 import type { NetworkMap } from '../../src/gen/management_pb.js';
-import { MapWatch } from '../harness/map-watch.js';
-import { seedAccount, type Seeded } from '../harness/seed.js';
-import { GrpcCallError, TestAgent, linuxMeta, status } from '../harness/test-agent.js';
-import { startTestServer, type TestServer } from '../harness/test-server.js';
-
-interface Mesh {
-  readonly server: TestServer;
-  /** Every log line the server wrote at warn level or above. */
-  readonly warnings: string[];
-  readonly seed: Seeded;
-  /** Registers a new agent named `host` (not streaming). */
-  join(host: string): Promise<{ agent: TestAgent; peer: Peer }>;
-  /** Opens a Sync for `agent` and reads its first message. */
-  stream(agent: TestAgent, host: string): Promise<MapWatch>;
-}
-
-async function mesh(t: { after(fn: () => unknown): void }): Promise<Mesh> {
-  const warnings: string[] = [];
-  const logger = pino({ level: 'warn' }, { write: (line: string) => void warnings.push(line) });
-  const server = await startTestServer({ overrides: { logger } });
-  const closers: (() => void)[] = [];
-  t.after(async () => {
-    for (const c of closers) c();
-    await server.stop();
-  });
-  const seed = await seedAccount(server.app);
-  const key = await seed.setupKey();
-  return {
-    server,
-    warnings,
-    seed,
-    async join(host) {
-      const agent = new TestAgent(server.grpcTarget);
-      closers.push(() => agent.close());
-      await agent.register(key.plain, linuxMeta(host));
-      const peer = await server.app.store.findPeerByKey(agent.publicKey);
-      assert.ok(peer);
-      return { agent, peer };
-    },
-    async stream(agent, host) {
-      const s = await agent.sync({ meta: linuxMeta(host) });
-      closers.unshift(() => s.close());
-      const w = new MapWatch(s);
-      await w.first();
-      return w;
-    },
-  };
-}
+import { startMesh } from '../harness/mesh.js';
+import type { Seeded } from '../harness/seed.js';
+import { GrpcCallError, linuxMeta, status } from '../harness/test-agent.js';
 
 const keysOf = (m: NetworkMap): string[] => m.remotePeers.map((p) => p.wgPubKey).sort();
 const has = (key: string) => (m: NetworkMap) => m.remotePeers.some((p) => p.wgPubKey === key);
@@ -74,7 +28,7 @@ async function allGroupId(seed: Seeded): Promise<string> {
 }
 
 test('a newly registered peer reaches a streaming peer in a map with a higher serial', async (t) => {
-  const m = await mesh(t);
+  const m = await startMesh(t);
   const a = await m.join('alpha');
   const wa = await m.stream(a.agent, 'alpha');
   const before = wa.lastSerial;
@@ -85,7 +39,7 @@ test('a newly registered peer reaches a streaming peer in a map with a higher se
 });
 
 test('deleting the default allow-all policy leaves A with no remote peers and a deny-all firewall', async (t) => {
-  const m = await mesh(t);
+  const m = await startMesh(t);
   const a = await m.join('alpha');
   await m.join('bravo');
   const wa = await m.stream(a.agent, 'alpha');
@@ -102,7 +56,7 @@ test('deleting the default allow-all policy leaves A with no remote peers and a 
 
 for (const how of ['domain deletePeer', 'gRPC Logout'] as const) {
   test(`deleting a peer (${how}): gone from A's map; its own stream gets an empty map and ends`, async (t) => {
-    const m = await mesh(t);
+    const m = await startMesh(t);
     const a = await m.join('alpha');
     const c = await m.join('charlie');
     const wa = await m.stream(a.agent, 'alpha');
@@ -133,7 +87,7 @@ for (const how of ['domain deletePeer', 'gRPC Logout'] as const) {
 }
 
 test('a group membership change reaches the peers of the group', async (t) => {
-  const m = await mesh(t);
+  const m = await startMesh(t);
   const a = await m.join('alpha');
   const b = await m.join('bravo');
   const policies = createPolicyService(m.seed.deps);
@@ -162,7 +116,7 @@ test('a group membership change reaches the peers of the group', async (t) => {
 });
 
 test('a new route reaches its distribution group and its routing peer', async (t) => {
-  const m = await mesh(t);
+  const m = await startMesh(t);
   const a = await m.join('alpha');
   const b = await m.join('bravo');
   const wa = await m.stream(a.agent, 'alpha');
@@ -187,7 +141,7 @@ test('a new route reaches its distribution group and its routing peer', async (t
 });
 
 test('a new nameserver group reaches the peers of its groups', async (t) => {
-  const m = await mesh(t);
+  const m = await startMesh(t);
   const a = await m.join('alpha');
   const wa = await m.stream(a.agent, 'alpha');
   assert.deepEqual(wa.initial!.networkMap!.dnsConfig?.nameServerGroups ?? [], []);
@@ -211,7 +165,7 @@ test('a new nameserver group reaches the peers of its groups', async (t) => {
 });
 
 test('serials strictly increase over a run of different changes on one stream', async (t) => {
-  const m = await mesh(t);
+  const m = await startMesh(t);
   const a = await m.join('alpha');
   const wa = await m.stream(a.agent, 'alpha');
   const b = await m.join('bravo');

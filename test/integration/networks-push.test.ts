@@ -8,34 +8,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { NetworkMap } from '../../src/gen/management_pb.js';
-import { MapWatch } from '../harness/map-watch.js';
-import { seedAccount } from '../harness/seed.js';
-import { TestAgent, linuxMeta } from '../harness/test-agent.js';
+import { startMesh } from '../harness/mesh.js';
 import { patApi } from '../harness/pat-api.js';
-import { startTestServer } from '../harness/test-server.js';
 
 test('a Terraform-style network setup pushes maps to the router and the sources only', async (t) => {
-  const server = await startTestServer();
-  const closers: (() => void)[] = [];
-  t.after(async () => {
-    for (const c of closers) c();
-    await server.stop();
-  });
-  const seed = await seedAccount(server.app);
-  const key = await seed.setupKey();
+  const mesh = await startMesh(t);
+  const { server, seed } = mesh;
   const api = await patApi(server, seed, 'tf');
-  const join = async (host: string) => {
-    const agent = new TestAgent(server.grpcTarget);
-    closers.push(() => agent.close());
-    await agent.register(key.plain, linuxMeta(host));
-    const peer = await server.app.store.findPeerByKey(agent.publicKey);
-    assert.ok(peer);
-    const stream = await agent.sync({ meta: linuxMeta(host) });
-    closers.unshift(() => stream.close());
-    const watch = new MapWatch(stream);
-    await watch.first();
-    return { peer, watch };
-  };
+  const join = (host: string) => mesh.joinStreaming(host);
   const alpha = await join('alpha');
   const beta = await join('beta');
   const gamma = await join('gamma');

@@ -8,37 +8,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { RuleDirection, RuleProtocol } from '../../src/gen/management_pb.js';
-import { MapWatch } from '../harness/map-watch.js';
-import { seedAccount } from '../harness/seed.js';
+import { startMesh } from '../harness/mesh.js';
 import { TestAgent, linuxMeta } from '../harness/test-agent.js';
 import { patApi } from '../harness/pat-api.js';
-import { startTestServer } from '../harness/test-server.js';
 
 test('temporary access pushes the target a map with the temporary peer, and the temporary peer sees the target only', async (t) => {
-  const server = await startTestServer();
-  const closers: (() => void)[] = [];
-  t.after(async () => {
-    for (const c of closers) c();
-    await server.stop();
-  });
-  const seed = await seedAccount(server.app);
-  const key = await seed.setupKey();
+  const mesh = await startMesh(t);
+  const { server, seed } = mesh;
   const api = await patApi(server, seed, 'ui');
-  const streamOf = async (agent: TestAgent, host: string) => {
-    const stream = await agent.sync({ meta: linuxMeta(host) });
-    closers.unshift(() => stream.close());
-    const watch = new MapWatch(stream);
-    await watch.first();
-    return watch;
-  };
-  const join = async (host: string) => {
-    const agent = new TestAgent(server.grpcTarget);
-    closers.push(() => agent.close());
-    await agent.register(key.plain, linuxMeta(host));
-    const peer = await server.app.store.findPeerByKey(agent.publicKey);
-    assert.ok(peer);
-    return { peer, watch: await streamOf(agent, host) };
-  };
+  const join = (host: string) => mesh.joinStreaming(host);
   const alpha = await join('alpha');
   const beta = await join('beta');
   const serial = async () => BigInt((await server.app.store.getAccountSerial(seed.accountId))!);
@@ -46,7 +24,7 @@ test('temporary access pushes the target a map with the temporary peer, and the 
   const before = await serial();
 
   const browser = new TestAgent(server.grpcTarget);
-  closers.push(() => browser.close());
+  mesh.closeLater(() => browser.close());
   const created = await api('POST', `/peers/${alpha.peer.id}/temporary-access`, { name: 'browser', wg_pub_key: browser.publicKey, rules: ['tcp/22'] });
   const after = await serial();
   assert.equal(after, before + 1n);
@@ -64,7 +42,7 @@ test('temporary access pushes the target a map with the temporary peer, and the 
 
   // The browser client logs in with its key alone and gets the target, nothing else.
   await browser.login({ meta: linuxMeta('browser', { goOS: 'js', OS: 'js', kernelVersion: 'wasm' }) });
-  const browserMap = (await streamOf(browser, 'browser')).initial?.networkMap;
+  const browserMap = (await mesh.stream(browser, 'browser')).initial?.networkMap;
   assert.ok(browserMap);
   assert.deepEqual(browserMap.remotePeers.map((p) => p.wgPubKey), [alpha.peer.key]);
   assert.equal(created.id, (await server.app.store.findPeerByKey(browser.publicKey))!.id);
