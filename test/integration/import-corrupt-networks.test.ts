@@ -5,29 +5,18 @@
  */
 import assert from 'node:assert/strict';
 import { createCipheriv, randomBytes } from 'node:crypto';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import Database from 'better-sqlite3';
 import { openStore } from '../../src/store/index.js';
-import { FIXTURE_ROOT, runImportCli } from './import-fixture.js';
+import { FIXTURE_ROOT, damagedFixtureCopy, runImportCli } from './import-fixture.js';
 
 let dir: string;
 const cfg = ['--config', join(FIXTURE_ROOT, 'management.json')];
 
 /** A private copy of one fixture file with `sql` applied. */
-function damagedCopy(source: string, name: string, sql: string): string {
-  const file = join(dir, name);
-  copyFileSync(join(FIXTURE_ROOT, source), file);
-  const db = new Database(file);
-  try {
-    db.exec(sql);
-  } finally {
-    db.close();
-  }
-  return file;
-}
+const damagedCopy = (source: string, name: string, sql: string): string => damagedFixtureCopy(dir, source, name, sql);
 
 /** Upstream's field encryption: base64(nonce(12) ‖ AES-256-GCM ciphertext ‖ tag). */
 function encrypt(plain: string): string {

@@ -5,29 +5,18 @@
  * one WireGuard key), which must roll back a `--replace` completely.
  */
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import Database from 'better-sqlite3';
 import { openStore } from '../../src/store/index.js';
-import { FIXTURE_ROOT, runImportCli } from './import-fixture.js';
+import { FIXTURE_ROOT, damagedFixtureCopy, runImportCli } from './import-fixture.js';
 
 let dir: string;
 const cfg = ['--config', join(FIXTURE_ROOT, 'management.json')];
 
 /** A private copy of the fixture's store.db with `sql` applied. */
-function damagedCopy(name: string, sql: string): string {
-  const file = join(dir, `${name}.db`);
-  copyFileSync(join(FIXTURE_ROOT, 'store.db'), file);
-  const db = new Database(file);
-  try {
-    db.exec(sql);
-  } finally {
-    db.close();
-  }
-  return file;
-}
+const damagedCopy = (name: string, sql: string): string => damagedFixtureCopy(dir, 'store.db', `${name}.db`, sql);
 
 async function peersInTarget(dataDir: string): Promise<Map<string, string>> {
   const store = await openStore({ engine: 'sqlite', file: join(dataDir, 'store.db') });

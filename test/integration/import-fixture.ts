@@ -4,8 +4,9 @@
  * PATs and setup keys, and its peers logging in over gRPC with their own keys.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { create, fromBinary, toJson, type JsonValue } from '@bufbuild/protobuf';
 import { PeerSystemMetaSchema, SyncResponseSchema } from '../../src/gen/management_pb.js';
 import { keyPairFromSecret, parseWgKey } from '../../src/crypto/wg-key.js';
@@ -304,4 +305,17 @@ export async function loginAndFirstMap(target: string, peer: FixtureSecrets['pee
 /** A Login that must be refused with `code`. */
 export async function assertLoginRefused(agent: TestAgent, req: Parameters<TestAgent['login']>[0], code: status, what: string): Promise<void> {
   await assert.rejects(agent.login(req), (err: unknown) => err instanceof GrpcCallError && err.code === code, what);
+}
+
+/** A copy of the fixture's SQLite file `source` as `dir`/`name`, with `sql` run on it (damage for the importer to report). */
+export function damagedFixtureCopy(dir: string, source: string, name: string, sql: string): string {
+  const file = join(dir, name);
+  copyFileSync(join(FIXTURE_ROOT, source), file);
+  const db = new Database(file);
+  try {
+    db.exec(sql);
+  } finally {
+    db.close();
+  }
+  return file;
 }
