@@ -8,7 +8,7 @@ import { computeNetworkMap } from '../src/netmap/compute-network-map.js';
 import { ServerEnvelope } from '../src/crypto/envelope.js';
 import { generateWgKeyPair, formatWgKey } from '../src/crypto/wg-key.js';
 import { createPieceSealer, createSealer } from '../src/grpc/create-sealer.js';
-import { OutgoingBuffer } from '../src/grpc/outgoing-buffer.js';
+import { FramePool } from '../src/grpc/frame-pool.js';
 import { encodeSyncMessage, syncMessagePieces } from '../src/grpc/to-wire/encode-sync-message.js';
 import { WireElementCache } from '../src/grpc/to-wire/wire-element-cache.js';
 
@@ -26,8 +26,8 @@ const ids = snapshot.peers.map((p) => p.id);
 const envelope = new ServerEnvelope(generateWgKeyPair());
 const seal = createSealer(envelope);
 const sealPieces = createPieceSealer(envelope);
-const outgoing = new OutgoingBuffer();
-const sealReused = createPieceSealer(envelope, (size) => outgoing.take(size));
+const frames = new FramePool();
+const sealReused = createPieceSealer(envelope, (size) => frames.take(size));
 const cache = new WireElementCache();
 const now = Date.now();
 const t = { compute: 0, encode: 0, seal: 0, inPlace: 0, reused: 0, bytes: 0 };
@@ -42,10 +42,8 @@ for (let k = 0; k < maps; k++) {
   const t3 = cpuMs();
   sealPieces(peer.key, syncMessagePieces({ config: null, map, checks: map.checks }, cache));
   const t4 = cpuMs();
-  // As grpc-js does: its serializer sees the bytes (and copies them) before write() returns.
-  const reused = sealReused(peer.key, syncMessagePieces({ config: null, map, checks: map.checks }, cache));
-  outgoing.consumed(reused);
-  outgoing.settle(reused);
+  // As the session adapter does once the transport has written the frame.
+  frames.release(sealReused(peer.key, syncMessagePieces({ config: null, map, checks: map.checks }, cache)));
   const t5 = cpuMs();
   if (k > 0) {
     t.reused += t5 - t4;

@@ -14,6 +14,7 @@ import { callerIp } from './peer-address.js';
 import { pingAcknowledged } from './ping-acknowledged.js';
 import { writeAndWait } from './write-and-wait.js';
 import { managementServiceDefinition, type MethodName } from './service-definition.js';
+import { installPreframedResponses } from './preframed-responses.js';
 import type { GrpcSessionPorts } from './ports.js';
 
 export interface GrpcServerDeps {
@@ -43,6 +44,7 @@ type Unary = (call: ServerUnaryCall<Uint8Array, Uint8Array>, cb: sendUnaryData<U
 
 /** Builds (but does not bind) the gRPC server for `management.ManagementService`. */
 export function createGrpcServer(deps: GrpcServerDeps): Server {
+  installPreframedResponses();
   const server = new Server(GRPC_SERVER_OPTIONS);
   const fail = (method: MethodName, err: unknown) => toGrpcError(err, deps.log, method);
 

@@ -31,7 +31,7 @@ export type PieceSealer = (peerKey: string, inner: readonly Piece[]) => Uint8Arr
  * As createSealer, for a message not yet written: its pieces are written once, where the
  * plaintext goes in the outgoing buffer, and sealed there in place (no separate plaintext
  * buffer). The bytes equal createSealer's for the assembled message and the same nonce.
- * `take` supplies the outgoing buffer (see OutgoingBuffer); default a fresh one.
+ * `take` supplies the memory to write into (see FramePool); default fresh bytes.
  */
 export function createPieceSealer(envelope: ServerEnvelope, take?: (size: number) => Uint8Array): PieceSealer {
   const serverKey = new TextEncoder().encode(envelope.publicKeyText);

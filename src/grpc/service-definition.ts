@@ -1,5 +1,4 @@
 import type { ServiceDefinition } from '@grpc/grpc-js';
-import { syncOutgoing } from './outgoing-buffer.js';
 
 /**
  * The grpc-js definition of `management.ManagementService` (PROTOCOL.md §2). Messages travel as
@@ -9,11 +8,7 @@ import { syncOutgoing } from './outgoing-buffer.js';
 const bytes = {
   requestSerialize: (b: Uint8Array): Buffer => Buffer.from(b.buffer, b.byteOffset, b.byteLength),
   requestDeserialize: (b: Buffer): Uint8Array => b,
-  // grpc-js copies what this returns into its frame at once: a reused outgoing buffer is free after.
-  responseSerialize: (b: Uint8Array): Buffer => {
-    syncOutgoing.consumed(b);
-    return Buffer.from(b.buffer, b.byteOffset, b.byteLength);
-  },
+  responseSerialize: (b: Uint8Array): Buffer => Buffer.from(b.buffer, b.byteOffset, b.byteLength),
   responseDeserialize: (b: Buffer): Uint8Array => b,
 };
 

@@ -9,7 +9,7 @@ import type { SyncMessage } from '../sync/sync-message.js';
 import type { PeerConfig, SshJwtConfig } from '../netmap/network-map.js';
 import type { GrpcSessionPorts } from './ports.js';
 import { createPieceSealer, createSealer } from './create-sealer.js';
-import { syncOutgoing } from './outgoing-buffer.js';
+import { FramePool } from './frame-pool.js';
 import { controlConfigToWire } from './to-wire/control-config-to-wire.js';
 import { metaFromWire } from './to-wire/meta-from-wire.js';
 import { peerConfigToWire } from './to-wire/network-map-to-wire.js';
@@ -30,7 +30,9 @@ export interface SessionAdapterDeps {
 /** Login/Sync/SyncMeta/Logout: wire ⇄ session types; the sessions never see protobuf. */
 export function createSessionAdapter(deps: SessionAdapterDeps): GrpcSessionPorts {
   const sealed = createSealer(deps.envelope);
-  const sealedPieces = createPieceSealer(deps.envelope, (size) => syncOutgoing.take(size));
+  // Large maps are sealed into reused memory, laid out as gRPC frames (see FramePool).
+  const frames = new FramePool();
+  const sealedPieces = createPieceSealer(deps.envelope, (size) => frames.take(size));
   // Encoded remote peers, firewall rules and DNS records, shared by every map of one snapshot (weakly held).
   const elements = new WireElementCache();
   const withSshJwt = sshJwtAdder(deps.sshJwt ?? null);
@@ -62,12 +64,9 @@ export function createSessionAdapter(deps: SessionAdapterDeps): GrpcSessionPorts
         signal: stream.signal,
         send: (msg, ended, weigh) => {
           const bytes = sealedPieces(peerKey, syncMessagePieces(withSshJwtInMap(msg, withSshJwt), elements));
-          try {
-            weigh?.(bytes.length);
-            return stream.write(bytes, ended);
-          } finally {
-            syncOutgoing.settle(bytes);
-          }
+          weigh?.(bytes.length);
+          // Written means handed to the socket: the memory may serve the next map. A failed write keeps it.
+          return stream.write(bytes, ended).then(() => frames.release(bytes));
         },
         confirm: (ended) => stream.confirm(ended),
       });

@@ -1,0 +1,87 @@
+import { GRPC_PREFIX, markFramedBuffer } from './preframed-responses.js';
+
+export interface FramePoolOptions {
+  /** Messages smaller than this get fresh bytes as usual (Node's pool, cheap to copy). */
+  readonly minBytes: number;
+  /** Free memory kept for reuse; frames released beyond it are left to the collector. */
+  readonly maxFreeBytes: number;
+}
+
+const DEFAULTS: FramePoolOptions = { minBytes: 64 * 1024, maxFreeBytes: 64 * 1024 * 1024 };
+
+/**
+ * Memory for large sealed Sync messages, reused once the transport has written them. A 1 MB map
+ * in fresh memory per message is external memory that makes V8 run a full collection every few
+ * dozen maps on a heap holding thousands of streams; from here the same few buffers serve every
+ * map. Each buffer carries gRPC's 5-byte message prefix before the message, so the transport can
+ * send it as it lies (preframed-responses) instead of copying it into a frame of its own.
+ *
+ *   take(size) → seal into it → call.write(bytes) → written (write callback) → release(bytes)
+ *
+ * Bytes whose write failed or was abandoned are never released: whoever may still hold them keeps
+ * them, and the collector takes them after.
+ */
+export class FramePool {
+  private readonly free = new Map<number, ArrayBuffer[]>();
+  private readonly owned = new WeakSet<ArrayBuffer>();
+  private readonly isFree = new WeakSet<ArrayBuffer>();
+  private freeBytes = 0;
+  private readonly options: FramePoolOptions;
+
+  constructor(options: Partial<FramePoolOptions> = {}) {
+    this.options = { ...DEFAULTS, ...options };
+  }
+
+  /** `size` bytes to write one message into (its gRPC prefix already laid out before them when pooled). */
+  take(size: number): Uint8Array {
+    const total = size + GRPC_PREFIX;
+    if (total < this.options.minBytes) {
+      const b = Buffer.allocUnsafe(size);
+      return new Uint8Array(b.buffer, b.byteOffset, size);
+    }
+    const capacity = sizeClass(total);
+    const buffer = this.free.get(capacity)?.pop() ?? this.allocate(capacity);
+    if (this.isFree.has(buffer)) {
+      this.isFree.delete(buffer);
+      this.freeBytes -= capacity;
+    }
+    const prefix = new DataView(buffer, 0, GRPC_PREFIX);
+    prefix.setUint8(0, 0); // not compressed
+    prefix.setUint32(1, size);
+    return new Uint8Array(buffer, GRPC_PREFIX, size);
+  }
+
+  /** The transport has written `bytes` (any view of a taken message): its memory may serve again. */
+  release(bytes: Uint8Array): void {
+    const buffer = bytes.buffer;
+    if (!(buffer instanceof ArrayBuffer) || !this.owned.has(buffer) || this.isFree.has(buffer)) return;
+    if (this.freeBytes + buffer.byteLength > this.options.maxFreeBytes) return;
+    this.isFree.add(buffer);
+    this.freeBytes += buffer.byteLength;
+    const list = this.free.get(buffer.byteLength);
+    if (list) list.push(buffer);
+    else this.free.set(buffer.byteLength, [buffer]);
+  }
+
+  /** Bytes kept for reuse now. */
+  get keptBytes(): number {
+    return this.freeBytes;
+  }
+
+  private allocate(capacity: number): ArrayBuffer {
+    const buffer = new ArrayBuffer(capacity);
+    this.owned.add(buffer);
+    markFramedBuffer(buffer);
+    return buffer;
+  }
+}
+
+/**
+ * Capacity for `n` bytes: `n` rounded up to an eighth of its power of two (≤ 12.5 % slack), so
+ * maps of one account, which differ by a few entries, share a size and their buffers.
+ */
+export function sizeClass(n: number): number {
+  if (n <= 8) return 8;
+  const step = 2 ** (Math.floor(Math.log2(n)) - 3);
+  return Math.ceil(n / step) * step;
+}
