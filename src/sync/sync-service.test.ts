@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import v8 from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { Registry } from 'prom-client';
 import { FastPathFlag } from '../flags/fast-path-flag.js';
 import { createSessionMetrics } from '../metrics/session-metrics.js';
@@ -187,4 +189,56 @@ test('fast-path answers whose cache reads complete together never count as concu
   for (const c of clients) c.client.abort();
   assert.deepEqual(await Promise.all(clients.map((c) => c.run)), clients.map(() => 'ok'));
   assert.deepEqual(sent, clients.map(() => 'config'), 'every peer answered on the fast path, none refused');
+});
+
+/** V8's collector on demand (the flag may be set at run time; the function is then reachable from a fresh context). */
+function forceGc(): () => void {
+  v8.setFlagsFromString('--expose-gc');
+  return runInNewContext('gc') as () => void;
+}
+
+test('a sent map is not held while its write and the client’s confirmation are pending (it would be promoted by the collector)', async () => {
+  const gc = forceGc();
+  const serial = snapshot.account.network.serial;
+  const log: string[] = [];
+  const { cache } = loggingCache(log);
+  const { sync, registry } = service({ flag: FastPathFlag.forced(true), cache, serials: { get: async () => serial } });
+  const maps: WeakRef<object>[] = [];
+  let writes = 0;
+  let confirms = 0;
+  const pending: (() => void)[] = [];
+  const client = new AbortController();
+  const req: SyncRequest = {
+    peerKey: 'key-a',
+    meta: snapshot.peers.find((p) => p.key === 'key-a')!.meta,
+    hasMeta: true,
+    connectionIp: '198.51.100.1',
+    signal: client.signal,
+    // The transport takes its time: the write, then the confirmation, wait for the test.
+    send: (msg) => {
+      if (msg.map) maps.push(new WeakRef(msg.map));
+      writes++;
+      return new Promise<void>((r) => pending.push(r));
+    },
+    confirm: () => (confirms++, new Promise<boolean>((r) => pending.push(() => r(true)))),
+  };
+  current = snapshot;
+  const run = sync.run(req);
+  const collectedWhile = async (what: string, reached: () => boolean) => {
+    await until(reached);
+    await new Promise((r) => setImmediate(r));
+    gc();
+    assert.equal(maps.at(-1)!.deref(), undefined, `the map is garbage while ${what}`);
+    pending.shift()!();
+  };
+  await collectedWhile('the first map is being written', () => writes === 1);
+  await collectedWhile('the client has not confirmed the first map', () => confirms === 1);
+  await until(() => registry.get('a') !== undefined && log.length === 2);
+  current = newer;
+  registry.get('a')!.push({ kind: 'map', serial: newer.account.network.serial });
+  await collectedWhile('a pushed map is being written', () => writes === 2);
+  await collectedWhile('the client has not confirmed the pushed map', () => confirms === 2);
+  await until(() => log.includes(`set ${newer.account.network.serial} gen 0`));
+  client.abort();
+  await run;
 });
