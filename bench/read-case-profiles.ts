@@ -7,6 +7,7 @@ import { TsSourceLocator } from './ts-source-locator.js';
 /** Per measured phase, the server's top self-time functions (absent for a failed phase). */
 export interface CaseProfiles {
   readonly file: string;
+  readonly coldConnect?: PhaseProfile;
   readonly stormFast?: PhaseProfile;
   readonly stormSlow?: PhaseProfile;
   readonly fanOut?: PhaseProfile;
@@ -23,7 +24,7 @@ export interface PhaseProfile {
  * wrote on exit (V8 names it CPU.<date>.<time>.<pid>.<tid>.<seq>.cpuprofile; the largest of
  * the pid's files is the main thread, the other one tsx's loader thread).
  */
-export function readCaseProfiles(dir: string, pid: number, windows: Record<'stormFast' | 'stormSlow' | 'fanOut', PhaseWindow | undefined>): CaseProfiles {
+export function readCaseProfiles(dir: string, pid: number, windows: Record<'coldConnect' | 'stormFast' | 'stormSlow' | 'fanOut', PhaseWindow | undefined>): CaseProfiles {
   const files = readdirSync(dir)
     .filter((f) => f.endsWith('.cpuprofile') && f.split('.')[3] === String(pid))
     .map((f) => join(dir, f))
@@ -41,5 +42,5 @@ export function readCaseProfiles(dir: string, pid: number, windows: Record<'stor
     const opts = { fromUs: w.fromUs, toUs: w.toUs, root, limit: 10, sourceLine };
     return { self: topSelfTime(profile, opts), inclusiveSrc: topInclusiveTime(profile, ours, { ...opts, limit: 15 }) };
   };
-  return { file, stormFast: top(windows.stormFast), stormSlow: top(windows.stormSlow), fanOut: top(windows.fanOut) };
+  return { file, coldConnect: top(windows.coldConnect), stormFast: top(windows.stormFast), stormSlow: top(windows.stormSlow), fanOut: top(windows.fanOut) };
 }

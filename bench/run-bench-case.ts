@@ -8,6 +8,7 @@ import { FastPathSwitch } from './fast-path-switch.js';
 import { PeerFleet } from './peer-fleet.js';
 import { percentile } from './percentile.js';
 import { runFanOut, type FanOutChange, type FanOutResult } from './scenarios/fan-out.js';
+import { cpuSecondsSince, monotonicUs, type PhaseWindow } from './scenarios/phase-window.js';
 import { quiesce } from './scenarios/quiesce.js';
 import { runReconnectStorm, type StormResult } from './scenarios/reconnect-storm.js';
 import { runSingleReconnects, type SingleReconnectResult } from './scenarios/single-reconnect.js';
@@ -47,7 +48,7 @@ export interface CaseResult {
   /** Server CPU (utime+stime) of the registering server over the registrations. */
   readonly registerCpuSeconds: number;
   /** Cold connect of every peer (slow path, cache empty). Phases that failed are absent. */
-  readonly initial?: { readonly wallMs: number; readonly p99Ms: number; readonly cpuSeconds: number; readonly retries: number; readonly retriesByCode: Readonly<Record<string, number>> };
+  readonly initial?: { readonly wallMs: number; readonly p99Ms: number; readonly cpuSeconds: number; readonly generatorCpuSeconds: number; readonly retries: number; readonly retriesByCode: Readonly<Record<string, number>>; readonly window: PhaseWindow };
   /** After the cold connect on the measured server (slow-path garbage included). */
   readonly afterCold?: ServerMemory;
   /** On a fresh server whose streams all opened on the fast path (see runSteadyState). */
@@ -114,7 +115,7 @@ export async function runBenchCase(opts: CaseOptions): Promise<CaseResult> {
     const errorCount = failures.length + fleet.errorCount;
     fleet.close();
     fleet = undefined;
-    const windows = { stormFast: measured.stormFast?.window, stormSlow: measured.stormSlow?.window, fanOut: measured.fanOut?.window };
+    const windows = { coldConnect: measured.initial?.window, stormFast: measured.stormFast?.window, stormSlow: measured.stormSlow?.window, fanOut: measured.fanOut?.window };
     const profiles = opts.profileDir ? readCaseProfiles(opts.profileDir, server.pid, windows) : undefined;
     return { mode: opts.mode, peers: opts.peers, registerMs, registerCpuSeconds, ...measured, steady, generatorRssBytes, serverLog: server.logCounts, caseMs: performance.now() - t0, errors, errorCount, profiles };
   } finally {
@@ -150,9 +151,12 @@ async function measurePhases(
 
   fleet.phase = 'cold connect';
   const c0 = server.stats().cpuSeconds;
+  const coldFromUs = monotonicUs();
+  const g0 = process.cpuUsage();
   const initialRun = await phase('cold connect', () => fleet.connectAll({ concurrency: opts.concurrency, deadlineMs: opts.deadlineMs }));
-  const initial = initialRun && { wallMs: initialRun.wallMs, p99Ms: percentile(initialRun.firstMs, 99), cpuSeconds: server.stats().cpuSeconds - c0, retries: initialRun.retries, retriesByCode: initialRun.retriesByCode };
-  if (initial) opts.log(`  cold connect ${(initial.wallMs / 1000).toFixed(2)} s, ${initial.retries} retries`);
+  const coldWindow = { fromUs: coldFromUs, toUs: monotonicUs() };
+  const initial = initialRun && { wallMs: initialRun.wallMs, p99Ms: percentile(initialRun.firstMs, 99), cpuSeconds: server.stats().cpuSeconds - c0, generatorCpuSeconds: cpuSecondsSince(g0), retries: initialRun.retries, retriesByCode: initialRun.retriesByCode, window: coldWindow };
+  if (initial) opts.log(`  cold connect ${(initial.wallMs / 1000).toFixed(2)} s, cpu ${initial.cpuSeconds.toFixed(2)} s (generator ${initial.generatorCpuSeconds.toFixed(2)} s), ${initial.retries} retries`);
   await quiesce(server, { quietMs: 500 });
   await checkEveryFirstSendCounted(server, fleet, opts.peers);
   const afterCold: ServerMemory = { idleRssBytes: idle.rssBytes, streamsRssBytes: server.stats().rssBytes, idleHeapBytes: idleHeap, streamsHeapBytes: await server.metric('nodejs_heap_size_used_bytes') };

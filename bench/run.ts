@@ -105,7 +105,7 @@ function report(args: BenchArgs, cases: readonly CaseResult[], sql: { fast: Path
     for (const c of cases) {
       if (!c.profiles) continue;
       out.push('', `CPU profile ${c.mode} N=${c.peers}: ${c.profiles.file}`, '');
-      const phases = [['storm, fast path on', c.profiles.stormFast], ['storm, fast path off', c.profiles.stormSlow], ['fan-out', c.profiles.fanOut]] as const;
+      const phases = [['cold connect', c.profiles.coldConnect], ['storm, fast path on', c.profiles.stormFast], ['storm, fast path off', c.profiles.stormSlow], ['fan-out', c.profiles.fanOut]] as const;
       for (const [title, r] of phases) {
         if (!r) continue;
         out.push(profileTable(`${title}, self time`, r.self), '');
