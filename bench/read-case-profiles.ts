@@ -35,8 +35,9 @@ export function readCaseProfiles(dir: string, pid: number, windows: Record<'cold
   const root = join(import.meta.dirname, '..');
   const locator = new TsSourceLocator();
   const sourceLine = (url: string, line0: number, column0: number) => locator.sourceLine(url, line0, column0);
-  const srcDir = `${join(root, 'src')}/`;
-  const ours = (url: string) => url.includes(srcDir);
+  // Ours: src/ under tsx, or dist/ with `--server dist`.
+  const ownDirs = [`${join(root, 'src')}/`, `${join(root, 'dist')}/`];
+  const ours = (url: string) => ownDirs.some((d) => url.includes(d));
   const top = (w: PhaseWindow | undefined): PhaseProfile | undefined => {
     if (!w) return undefined;
     const opts = { fromUs: w.fromUs, toUs: w.toUs, root, limit: 10, sourceLine };
