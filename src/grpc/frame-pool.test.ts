@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { Client, Metadata, Server, ServerCredentials, credentials, type ServerWritableStream } from '@grpc/grpc-js';
+import { Server, type ServerWritableStream } from '@grpc/grpc-js';
+import { collectServerStream } from '../../test/harness/grpc-stream.js';
 import { FramePool, sizeClass } from './frame-pool.js';
 import { framedView, GRPC_PREFIX, installPreframedResponses } from './preframed-responses.js';
 import { managementServiceDefinition } from './service-definition.js';
@@ -66,7 +67,6 @@ test('framedView: only a marked message whose prefix matches it is sent as it li
   assert.equal(framedView('x'), undefined);
 });
 
-const path = managementServiceDefinition.Sync!.path;
 const sync = managementServiceDefinition.Sync!;
 
 // Pins what FramePool relies on: grpc-js sends the pooled frame without copying it, and is done with
@@ -100,24 +100,14 @@ test('large Sync messages from the pool reach a grpc-js client intact, awaited o
       },
     },
   );
-  const port = await new Promise<number>((resolve, reject) => server.bindAsync('127.0.0.1:0', ServerCredentials.createInsecure(), (e, p) => (e ? reject(e) : resolve(p))));
-  const client = new Client(`127.0.0.1:${port}`, credentials.createInsecure());
-  try {
-    const got: Uint8Array[] = [];
-    const call = client.makeServerStreamRequest(path, sync.requestSerialize, sync.responseDeserialize, new Uint8Array(), new Metadata(), {});
-    call.on('data', (b: Uint8Array) => got.push(b));
-    await new Promise<void>((resolve, reject) => (call.on('end', resolve), call.on('error', reject)));
-    assert.deepEqual(
-      got.map((b) => ({ length: b.length, distinct: [...new Set(b)] })),
-      [1, 2, 3, 4, 5, 6, 7, 8].map((n) => ({ length: size, distinct: [n] })),
-    );
-    const pooled = sentFrames.filter((b) => b.byteLength === sizeClass(size + GRPC_PREFIX));
-    assert.equal(pooled.length, 8, 'every message went out in pooled memory, not a copy');
-    assert.ok(new Set(pooled).size < 8, 'and memory was reused');
-  } finally {
-    client.close();
-    server.forceShutdown();
-  }
+  const got = await collectServerStream(server, sync);
+  assert.deepEqual(
+    got.map((b) => ({ length: b.length, distinct: [...new Set(b)] })),
+    [1, 2, 3, 4, 5, 6, 7, 8].map((n) => ({ length: size, distinct: [n] })),
+  );
+  const pooled = sentFrames.filter((b) => b.byteLength === sizeClass(size + GRPC_PREFIX));
+  assert.equal(pooled.length, 8, 'every message went out in pooled memory, not a copy');
+  assert.ok(new Set(pooled).size < 8, 'and memory was reused');
 });
 
 test('a map sealed by the piece sealer into the pool is a framed message', () => {

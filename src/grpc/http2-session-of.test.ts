@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { Client, Metadata, Server, ServerCredentials, credentials, type ServerWritableStream } from '@grpc/grpc-js';
+import { Server, type ServerWritableStream } from '@grpc/grpc-js';
+import { collectServerStream } from '../../test/harness/grpc-stream.js';
 import { http2SessionOf, type PingableSession } from './http2-session-of.js';
 import { pingAcknowledged } from './ping-acknowledged.js';
 
@@ -22,20 +23,10 @@ test('http2SessionOf finds the HTTP/2 session of a grpc-js server stream, and it
       },
     },
   );
-  const port = await new Promise<number>((resolve, reject) => server.bindAsync('127.0.0.1:0', ServerCredentials.createInsecure(), (e, p) => (e ? reject(e) : resolve(p))));
-  const client = new Client(`127.0.0.1:${port}`, credentials.createInsecure());
-  try {
-    const got: Uint8Array[] = [];
-    const call = client.makeServerStreamRequest(path, raw.serialize, raw.deserialize, new Uint8Array(), new Metadata(), {});
-    call.on('data', (b: Uint8Array) => got.push(b));
-    await new Promise<void>((resolve, reject) => (call.on('end', resolve), call.on('error', reject)));
-    assert.ok(found, 'session found');
-    assert.equal(await acked, true, 'PING acknowledged by the client');
-    assert.deepEqual(got.map((b) => [...b]), [[1, 2, 3]]);
-  } finally {
-    client.close();
-    server.forceShutdown();
-  }
+  const got = await collectServerStream(server, { path, requestSerialize: raw.serialize, responseDeserialize: raw.deserialize });
+  assert.ok(found, 'session found');
+  assert.equal(await acked, true, 'PING acknowledged by the client');
+  assert.deepEqual(got.map((b) => [...b]), [[1, 2, 3]]);
 });
 
 test('http2SessionOf gives undefined for objects of another shape', () => {

@@ -43,23 +43,23 @@ function service(fastPath: Partial<FastPathDeps> = {}, maxConcurrentSetups = -1)
   return { sync, registry };
 }
 
+/** A Sync request of peer `key` (its meta from the snapshot) over the transport `io`. */
+function requestOf(key: string, signal: AbortSignal, io: Pick<SyncRequest, 'send' | 'confirm'>): SyncRequest {
+  return { peerKey: key, meta: snapshot.peers.find((p) => p.key === key)!.meta, hasMeta: true, connectionIp: '198.51.100.1', signal, ...io };
+}
+
 /** A client that takes the first message, then stops reading: later writes wait until `ended` aborts. */
 function stalledClient(key: string) {
   const sent: SyncMessage[] = [];
   const client = new AbortController();
-  const req: SyncRequest = {
-    peerKey: key,
-    meta: snapshot.peers.find((p) => p.key === key)!.meta,
-    hasMeta: true,
-    connectionIp: '198.51.100.1',
-    signal: client.signal,
+  const req = requestOf(key, client.signal, {
     send(msg, ended) {
       sent.push(msg);
       if (sent.length === 1) return Promise.resolve();
       return new Promise<void>((_, reject) => ended?.addEventListener('abort', () => reject(new Error('stream closed')), { once: true }));
     },
     confirm: async () => true,
-  };
+  });
   return { req, sent, client };
 }
 
@@ -97,15 +97,10 @@ function loggingCache(log: string[], initial?: PeerSyncEntry) {
 /** A client whose transport confirms (or not) each full map it is sent. */
 function confirmingClient(log: string[], confirms: boolean) {
   const client = new AbortController();
-  const req: SyncRequest = {
-    peerKey: 'key-a',
-    meta: snapshot.peers.find((p) => p.key === 'key-a')!.meta,
-    hasMeta: true,
-    connectionIp: '198.51.100.1',
-    signal: client.signal,
+  const req = requestOf('key-a', client.signal, {
     send: async (msg) => void log.push(msg.map ? `send map ${msg.map.serial}` : 'send config'),
     confirm: async () => (log.push(`confirm ${confirms}`), confirms),
-  };
+  });
   return { req, client };
 }
 
@@ -173,15 +168,10 @@ test('fast-path answers whose cache reads complete together never count as concu
   const sent: string[] = [];
   const clients = snapshot.peers.map((p) => {
     const client = new AbortController();
-    const req: SyncRequest = {
-      peerKey: p.key,
-      meta: p.meta,
-      hasMeta: true,
-      connectionIp: '198.51.100.1',
-      signal: client.signal,
+    const req = requestOf(p.key, client.signal, {
       send: async (msg) => void sent.push(msg.map ? 'map' : 'config'),
       confirm: async () => true,
-    };
+    });
     return { client, run: sync.run(req).then(() => 'ok', (e: Error) => e.message) };
   });
   release();
@@ -208,20 +198,15 @@ test('a sent map is not held while its write and the client’s confirmation are
   let confirms = 0;
   const pending: (() => void)[] = [];
   const client = new AbortController();
-  const req: SyncRequest = {
-    peerKey: 'key-a',
-    meta: snapshot.peers.find((p) => p.key === 'key-a')!.meta,
-    hasMeta: true,
-    connectionIp: '198.51.100.1',
-    signal: client.signal,
-    // The transport takes its time: the write, then the confirmation, wait for the test.
+  // The transport takes its time: the write, then the confirmation, wait for the test.
+  const req = requestOf('key-a', client.signal, {
     send: (msg) => {
       if (msg.map) maps.push(new WeakRef(msg.map));
       writes++;
       return new Promise<void>((r) => pending.push(r));
     },
     confirm: () => (confirms++, new Promise<boolean>((r) => pending.push(() => r(true)))),
-  };
+  });
   current = snapshot;
   const run = sync.run(req);
   const collectedWhile = async (what: string, reached: () => boolean) => {
