@@ -118,3 +118,15 @@ test('a map sealed by the piece sealer into the pool is a framed message', () =>
   assert.ok(frame, 'the sealer wrote where the pool laid the prefix');
   assert.equal(frame.length, sealed.length + GRPC_PREFIX);
 });
+
+test('FramePool: memory not taken again for idleMs is let go; memory in use is kept', async () => {
+  const pool = new FramePool({ minBytes: 16, idleMs: 30 });
+  pool.release(pool.take(100));
+  assert.ok(pool.keptBytes > 0, 'kept right after use');
+  const deadline = Date.now() + 5_000;
+  while (pool.keptBytes > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+  assert.equal(pool.keptBytes, 0, 'let go once idle');
+  const again = pool.take(100);
+  pool.release(again);
+  assert.equal(pool.keptBytes, again.buffer.byteLength, 'kept again once used again');
+});

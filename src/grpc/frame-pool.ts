@@ -5,9 +5,15 @@ export interface FramePoolOptions {
   readonly minBytes: number;
   /** Free memory kept for reuse; frames released beyond it are left to the collector. */
   readonly maxFreeBytes: number;
+  /** Free memory not taken again within this long is let go (an idle server gives it back). */
+  readonly idleMs: number;
 }
 
-const DEFAULTS: FramePoolOptions = { minBytes: 64 * 1024, maxFreeBytes: 64 * 1024 * 1024 };
+/**
+ * 32 MiB: about 25 allow-all maps of 5,000 peers, more than the 16 full-map sends the send gate
+ * lets run at once, so a fan-out circulates the same frames.
+ */
+const DEFAULTS: FramePoolOptions = { minBytes: 64 * 1024, maxFreeBytes: 32 * 1024 * 1024, idleMs: 30_000 };
 
 /**
  * Memory for large sealed Sync messages, reused once the transport has written them. A 1 MB map
@@ -27,6 +33,9 @@ export class FramePool {
   private readonly isFree = new WeakSet<ArrayBuffer>();
   private freeBytes = 0;
   private readonly options: FramePoolOptions;
+  /** Whether a frame was taken since the idle timer last looked. */
+  private takenSinceCheck = false;
+  private idleTimer: NodeJS.Timeout | undefined;
 
   constructor(options: Partial<FramePoolOptions> = {}) {
     this.options = { ...DEFAULTS, ...options };
@@ -39,6 +48,7 @@ export class FramePool {
       const b = Buffer.allocUnsafe(size);
       return new Uint8Array(b.buffer, b.byteOffset, size);
     }
+    this.takenSinceCheck = true;
     const capacity = sizeClass(total);
     const buffer = this.free.get(capacity)?.pop() ?? this.allocate(capacity);
     if (this.isFree.has(buffer)) {
@@ -61,11 +71,25 @@ export class FramePool {
     const list = this.free.get(buffer.byteLength);
     if (list) list.push(buffer);
     else this.free.set(buffer.byteLength, [buffer]);
+    this.watchIdle();
   }
 
   /** Bytes kept for reuse now. */
   get keptBytes(): number {
     return this.freeBytes;
+  }
+
+  /** While memory is kept, checks every idleMs whether it served; if not, lets it all go. */
+  private watchIdle(): void {
+    if (this.idleTimer) return;
+    this.takenSinceCheck = false;
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = undefined;
+      if (this.takenSinceCheck) return this.watchIdle();
+      this.free.clear();
+      this.freeBytes = 0;
+    }, this.options.idleMs);
+    this.idleTimer.unref();
   }
 
   private allocate(capacity: number): ArrayBuffer {
