@@ -6,6 +6,15 @@ import { createServer, type Http2Session, type Settings } from 'node:http2';
 import { once } from 'node:events';
 import { frame, H2Channel, MessageSplitter, RECEIVE_WINDOW_BYTES, statusOf, type CallStatus } from './h2-grpc.js';
 
+/** Feeds `wire` to `s` in chunks ending at each of `at` (ascending), then the rest. */
+function pushCut(s: MessageSplitter, wire: Uint8Array, at: readonly number[]): void {
+  let from = 0;
+  for (const cut of [...at, wire.length]) {
+    s.push(wire.subarray(from, cut));
+    from = cut;
+  }
+}
+
 test('MessageSplitter: messages come out whole however the bytes are cut', () => {
   const messages = [new Uint8Array(0), Uint8Array.from({ length: 3 }, (_, i) => i + 1), Uint8Array.from({ length: 70_000 }, (_, i) => i % 251), Uint8Array.of(9)];
   const wire = Buffer.concat(messages.map(frame));
@@ -20,11 +29,7 @@ test('MessageSplitter: messages come out whole however the bytes are cut', () =>
   for (const [name, at] of cuts) {
     const out: Uint8Array[] = [];
     const s = new MessageSplitter((m) => out.push(Uint8Array.from(m)));
-    let from = 0;
-    for (const cut of [...at, wire.length]) {
-      s.push(wire.subarray(from, cut));
-      from = cut;
-    }
+    pushCut(s, wire, at);
     assert.deepEqual(out, messages, name);
     assert.equal(s.idle, true, name);
   }
@@ -52,11 +57,7 @@ test('MessageSplitter: of messages longer than keepBytes only the prefix is hand
   for (const [name, at] of cuts) {
     const out: { kept: Uint8Array; length: number }[] = [];
     const s = new MessageSplitter((kept, length) => out.push({ kept: Uint8Array.from(kept), length }), keep);
-    let from = 0;
-    for (const cut of [...at, wire.length]) {
-      s.push(wire.subarray(from, cut));
-      from = cut;
-    }
+    pushCut(s, wire, at);
     assert.deepEqual(out, want, name);
     assert.equal(s.idle, true, name);
   }
