@@ -1,3 +1,4 @@
+import { SYSTEM_INITIATOR, type InitiatorId } from '../activity/activity-event.js';
 import { notFound } from '../errors.js';
 import { bumpSerial, type MapRelevantChange } from '../map-relevant-changes.js';
 import type { ResourceNetwork } from '../model.js';
@@ -34,4 +35,35 @@ export function missingGroup(state: NetworkState, ids: readonly string[]): strin
  */
 export async function bumpForNetwork(tx: DomainTx, accountId: string, networkId: string, kind: MapRelevantChange, before: NetworkState, after: NetworkState): Promise<void> {
   await bumpSerial(tx, accountId, kind, { peers: networkChangeScope(networkId, before, after) });
+}
+
+/** What a network's resources and routers both offer besides deleting. */
+export interface NetworkChildAccess<T, I> {
+  listAll(accountId: string): Promise<T[]>;
+  list(accountId: string, networkId: string): Promise<T[]>;
+  get(accountId: string, networkId: string, id: string): Promise<T>;
+  create(accountId: string, networkId: string, input: I, by?: InitiatorId): Promise<T>;
+  update(accountId: string, networkId: string, id: string, input: I, by?: InitiatorId): Promise<T>;
+}
+
+/**
+ * The reads and writes of one kind of network child, from its store list, its look-up (NotFound
+ * outside the network) and its save (`id` undefined: create); listing a missing network is NotFound.
+ */
+export function networkChildAccess<T extends { readonly networkId: string }, I>(kind: {
+  readonly networks: Pick<DomainTx, 'networks'>;
+  listAll(accountId: string): Promise<T[]>;
+  mustGet(accountId: string, networkId: string, id: string): Promise<T>;
+  save(accountId: string, networkId: string, id: string | undefined, input: I, by: InitiatorId): Promise<T>;
+}): NetworkChildAccess<T, I> {
+  return {
+    listAll: (accountId) => kind.listAll(accountId),
+    async list(accountId, networkId) {
+      await mustGetNetwork(kind.networks, accountId, networkId);
+      return (await kind.listAll(accountId)).filter((c) => c.networkId === networkId);
+    },
+    get: (accountId, networkId, id) => kind.mustGet(accountId, networkId, id),
+    create: (accountId, networkId, input, by = SYSTEM_INITIATOR) => kind.save(accountId, networkId, undefined, input, by),
+    update: (accountId, networkId, id, input, by = SYSTEM_INITIATOR) => kind.save(accountId, networkId, id, input, by),
+  };
 }

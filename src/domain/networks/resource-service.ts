@@ -6,7 +6,7 @@ import type { NetworkResource } from '../model.js';
 import type { Repositories } from '../ports/repositories.js';
 import { transact } from '../transact.js';
 import { resourceDeleteNotes, resourceEventMeta, resourceGroupNotes } from './network-event-notes.js';
-import { bumpForNetwork, missingGroup, mustGetNetwork, readNetworkState } from './network-tx.js';
+import { bumpForNetwork, missingGroup, mustGetNetwork, networkChildAccess, readNetworkState, type NetworkChildAccess } from './network-tx.js';
 import { parseResourceAddress } from './resource-address.js';
 
 export interface ResourceInput {
@@ -24,12 +24,7 @@ export interface ResourceInput {
  * upstream's audit events (the resource's, and one per group it joins or leaves), initiated by
  * `by` (default: the system).
  */
-export interface NetworkResourceService {
-  listAll(accountId: string): Promise<NetworkResource[]>;
-  list(accountId: string, networkId: string): Promise<NetworkResource[]>;
-  get(accountId: string, networkId: string, id: string): Promise<NetworkResource>;
-  create(accountId: string, networkId: string, input: ResourceInput, by?: InitiatorId): Promise<NetworkResource>;
-  update(accountId: string, networkId: string, id: string, input: ResourceInput, by?: InitiatorId): Promise<NetworkResource>;
+export interface NetworkResourceService extends NetworkChildAccess<NetworkResource, ResourceInput> {
   delete(accountId: string, networkId: string, id: string, by?: InitiatorId): Promise<void>;
 }
 
@@ -76,14 +71,7 @@ export function createNetworkResourceService(deps: DomainDeps): NetworkResourceS
       return resource;
     });
   return {
-    listAll: (accountId) => repos.networkResources.list(accountId),
-    async list(accountId, networkId) {
-      await mustGetNetwork(repos, accountId, networkId);
-      return (await repos.networkResources.list(accountId)).filter((r) => r.networkId === networkId);
-    },
-    get: (accountId, networkId, id) => mustGet(repos, accountId, networkId, id),
-    create: (accountId, networkId, input, by = SYSTEM_INITIATOR) => save(accountId, networkId, undefined, input, by),
-    update: (accountId, networkId, id, input, by = SYSTEM_INITIATOR) => save(accountId, networkId, id, input, by),
+    ...networkChildAccess<NetworkResource, ResourceInput>({ networks: repos, listAll: (accountId) => repos.networkResources.list(accountId), mustGet: (accountId, networkId, id) => mustGet(repos, accountId, networkId, id), save }),
     delete: (accountId, networkId, id, by = SYSTEM_INITIATOR) =>
       transact(deps, async (tx) => {
         const network = await mustGetNetwork(tx, accountId, networkId);

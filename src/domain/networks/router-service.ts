@@ -6,7 +6,7 @@ import type { NetworkRouter } from '../model.js';
 import type { Repositories } from '../ports/repositories.js';
 import { transact } from '../transact.js';
 import { routerEventMeta } from './network-event-notes.js';
-import { bumpForNetwork, missingGroup, mustGetNetwork, readNetworkState } from './network-tx.js';
+import { bumpForNetwork, missingGroup, mustGetNetwork, networkChildAccess, readNetworkState, type NetworkChildAccess } from './network-tx.js';
 
 export interface RouterInput {
   /** Routing peer ID; exactly one of `peer` and `peerGroups` is set. */
@@ -21,12 +21,7 @@ export interface RouterInput {
  * Routers of a network: a peer or peer groups, metric 1..9999. Each mutation records upstream's
  * audit event, initiated by `by` (default: the system).
  */
-export interface NetworkRouterService {
-  listAll(accountId: string): Promise<NetworkRouter[]>;
-  list(accountId: string, networkId: string): Promise<NetworkRouter[]>;
-  get(accountId: string, networkId: string, id: string): Promise<NetworkRouter>;
-  create(accountId: string, networkId: string, input: RouterInput, by?: InitiatorId): Promise<NetworkRouter>;
-  update(accountId: string, networkId: string, id: string, input: RouterInput, by?: InitiatorId): Promise<NetworkRouter>;
+export interface NetworkRouterService extends NetworkChildAccess<NetworkRouter, RouterInput> {
   delete(accountId: string, networkId: string, id: string, by?: InitiatorId): Promise<void>;
 }
 
@@ -79,14 +74,7 @@ export function createNetworkRouterService(deps: DomainDeps): NetworkRouterServi
       return router;
     });
   return {
-    listAll: (accountId) => repos.networkRouters.list(accountId),
-    async list(accountId, networkId) {
-      await mustGetNetwork(repos, accountId, networkId);
-      return (await repos.networkRouters.list(accountId)).filter((r) => r.networkId === networkId);
-    },
-    get: (accountId, networkId, id) => mustGet(repos, accountId, networkId, id),
-    create: (accountId, networkId, input, by = SYSTEM_INITIATOR) => save(accountId, networkId, undefined, input, by),
-    update: (accountId, networkId, id, input, by = SYSTEM_INITIATOR) => save(accountId, networkId, id, input, by),
+    ...networkChildAccess<NetworkRouter, RouterInput>({ networks: repos, listAll: (accountId) => repos.networkRouters.list(accountId), mustGet: (accountId, networkId, id) => mustGet(repos, accountId, networkId, id), save }),
     delete: (accountId, networkId, id, by = SYSTEM_INITIATOR) =>
       transact(deps, async (tx) => {
         const network = await mustGetNetwork(tx, accountId, networkId);
