@@ -166,7 +166,7 @@ for (const engine of ENGINES) {
         ['wrong issuer', tokens.wrongIssuer],
         ['unknown kid', tokens.unknownKid],
         ['tampered claims', `${header}.${b64url({ ...claims, sub: 'mallory' })}.${signature}`],
-        ['broken signature', `${header}.${payload}.${signature.slice(0, -4)}AAAA`],
+        ['broken signature', `${header}.${payload}.${signature.slice(0, -4)}${signature.endsWith('AAAA') ? 'BBBB' : 'AAAA'}`],
         ['alg none', `${b64url({ ...decodeProtectedHeader(good), alg: 'none' })}.${payload}.`],
         ['not a JWT', 'Bearer not-a-jwt'],
         ['scheme only', 'Bearer'],
