@@ -1,5 +1,6 @@
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 import type { NetworkMap } from '../netmap/network-map.js';
+import { listLength } from '../netmap/list-cut.js';
 
 /**
  * Buckets of upstream's millisecond histograms that set none of their own (the OpenTelemetry
@@ -133,5 +134,5 @@ export function endpointLabel(routeTemplate: string | undefined): string {
 /** Upstream's "objects in the network map": peers (offline ones too), routes, firewall rules, route rules, DNS records. */
 export function networkMapObjects(map: Pick<NetworkMap, 'remotePeers' | 'offlinePeers' | 'routes' | 'firewallRules' | 'routesFirewallRules' | 'dnsConfig'>): number {
   const records = map.dnsConfig.customZones.reduce((n, z) => n + z.records.length, 0);
-  return map.remotePeers.length + map.offlinePeers.length + map.routes.length + map.firewallRules.length + map.routesFirewallRules.length + records;
+  return listLength(map, 'remotePeers') + map.offlinePeers.length + map.routes.length + listLength(map, 'firewallRules') + map.routesFirewallRules.length + records;
 }

@@ -1,12 +1,13 @@
 /**
  * The big lists of a map — remote-peer entries and the peer zone's records — built once per
- * receiver class and DNS view (see ClassConnections), so each receiver's map is a copy of a
- * shared array with itself left out or put in, not a walk over thousands of peers.
+ * receiver class and DNS view (see ClassConnections), so each receiver's map is a shared array
+ * with itself left out (a ListCut, no copy) or put in, not a walk over thousands of peers.
  */
 import type { DnsView } from './dns-view.js';
 import type { RemotePeer, SimpleRecord } from './network-map.js';
 import type { ClassConnections } from './policy-connections.js';
 import { lowerBound } from './peer-set.js';
+import { type ListCut, whole } from './list-cut.js';
 
 interface ClassLists {
   /** Remote-peer entry per position of the class ACL. */
@@ -39,13 +40,10 @@ function listsOf(shared: ClassConnections, view: DnsView): ClassLists {
   return lists;
 }
 
-/** The receiver's remote peers: the class's, without its own entry (`selfAt` ≥ 0). */
-export function classRemotePeers(shared: ClassConnections, view: DnsView, selfAt: number): readonly RemotePeer[] {
+/** The receiver's remote peers: the class's, without its own entry (`selfAt` ≥ 0), as a cut of them. */
+export function classRemotePeers(shared: ClassConnections, view: DnsView, selfAt: number): ListCut<RemotePeer> {
   const { remotes } = listsOf(shared, view);
-  if (selfAt < 0) return remotes;
-  const out = remotes.slice();
-  out.splice(selfAt, 1);
-  return out;
+  return selfAt < 0 ? whole(remotes) : { list: remotes, skip: [selfAt] };
 }
 
 /**

@@ -12,6 +12,7 @@ import { routeFirewallRulesFor } from './route-firewall-rules.js';
 import { networkResourcesFor } from './network-resources.js';
 import { disabledDnsConfig, dnsConfigFor } from './dns-config.js';
 import { classRemotePeers, classZoneRecords } from './class-lists.js';
+import { type ListCut, materialize, whole, withListCuts } from './list-cut.js';
 import { postureChecksFor, toChecksConfig } from './posture-checks-for.js';
 import { authorizedUsersOf } from './ssh-authorization.js';
 import { isPeerLoginExpired } from './is-peer-login-expired.js';
@@ -78,7 +79,7 @@ export function computeNetworkMap(input: ComputeNetworkMapInput): NetworkMap {
   const checks = postureChecksFor(snapshot, peerId).map(toChecksConfig);
   const conn = connectionsFor(index, self);
   const view = index.dnsView(dnsDomain);
-  let remotePeers: readonly RemotePeer[];
+  let remotePeers: ListCut<RemotePeer>;
   let offlinePeers: readonly RemotePeer[] = [];
   let reachable: Int32Array = conn.acl;
   if (!index.loginsMayExpire) {
@@ -95,24 +96,24 @@ export function computeNetworkMap(input: ComputeNetworkMapInput): NetworkMap {
         live.push(i);
       }
     }
-    remotePeers = online;
+    remotePeers = whole(online);
     offlinePeers = offline;
     reachable = Int32Array.from(live);
   }
   // Networks (§4.5, §4.9): resource routes and rules come first; routers/sources are pulled in.
   const resources = networkResourcesFor(index, self, conn.acl);
-  if (resources.extraPeers.length > 0) remotePeers = [...remotePeers, ...resources.extraPeers.map((i) => view.remote[i]!)];
+  if (resources.extraPeers.length > 0) remotePeers = whole([...materialize(remotePeers), ...resources.extraPeers.map((i) => view.remote[i]!)]);
   const legacyRouteRules = routeFirewallRulesFor(index, self);
   const routesFirewallRules = resources.firewallRules.length > 0 ? [...resources.firewallRules, ...legacyRouteRules] : legacyRouteRules;
   const legacyRoutes = routesToSync(index, self, reachable);
-  return {
+  const map: NetworkMap = {
     serial: snapshot.account.network.serial,
     peerConfig: peerConfigOf(snapshot, peer, dnsDomain, conn.ssh.enabled),
-    remotePeers,
-    remotePeersIsEmpty: remotePeers.length === 0,
+    remotePeers: [], // both lists are the cuts below
+    remotePeersIsEmpty: remotePeers.list.length === remotePeers.skip.length,
     offlinePeers,
-    firewallRules: conn.firewallRules,
-    firewallRulesIsEmpty: conn.firewallRules.length === 0,
+    firewallRules: [],
+    firewallRulesIsEmpty: conn.firewallRules.list.length === conn.firewallRules.skip.length,
     routes: resources.routes.length > 0 ? [...resources.routes, ...legacyRoutes] : legacyRoutes,
     routesFirewallRules,
     routesFirewallRulesIsEmpty: routesFirewallRules.length === 0,
@@ -125,4 +126,5 @@ export function computeNetworkMap(input: ComputeNetworkMapInput): NetworkMap {
     checks,
     sshAuthorizedUsers: authorizedUsersOf(conn.ssh),
   };
+  return withListCuts(map, { remotePeers, firewallRules: conn.firewallRules });
 }

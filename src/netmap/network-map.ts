@@ -2,7 +2,8 @@
  * The network map as a protocol-free value (PROTOCOL.md §7.3–§7.8, camelCase, plain data), so
  * the wire converter in grpc/to-wire is a mechanical field-by-field copy. Values are shared
  * between maps computed from the same snapshot (remote peers, firewall rules, records): treat
- * every part as immutable.
+ * every part as immutable. A computed map's `remotePeers` and `firewallRules` may be shared
+ * lists with a few entries left out, materialised on first read (list-cut.ts).
  */
 import type { PortRange, RouteNetworkType } from '../domain/model.js';
 

@@ -3,8 +3,7 @@ import assert from 'node:assert/strict';
 import { accountBuilder } from './fixtures/account-builder.js';
 import { idsOf, mapOf, rulesOf } from './fixtures/map-view.js';
 import { isRoostError } from '../domain/errors.js';
-import type { FirewallRule } from './network-map.js';
-import { rulesWithout } from './policy-connections.js';
+import { rulePositionsOf } from './policy-connections.js';
 
 // Builder IPs: first peer 100.64.0.1, second .2, third .3.
 const A = '100.64.0.1';
@@ -176,26 +175,20 @@ describe('SSH', () => {
   });
 });
 
-describe('rulesWithout: the class rules minus those towards the receiver', () => {
-  const rule = (peerIp: string, direction: 'in' | 'out'): FirewallRule => ({ peerIp, direction, action: 'accept', protocol: 'all', port: '', portRange: null, policyId: 'r' });
-  const rules = [rule('a', 'in'), rule('b', 'in'), rule('c', 'in'), rule('a', 'out'), rule('b', 'out'), rule('c', 'out')];
-  const ruleRemote = Int32Array.from([0, 1, 2, 0, 1, 2]);
-  const cases: { name: string; peer: number; want: string[] }[] = [
-    { name: 'first remote, in both directions', peer: 0, want: ['b in', 'c in', 'b out', 'c out'] },
-    { name: 'a middle remote', peer: 1, want: ['a in', 'c in', 'a out', 'c out'] },
-    { name: 'the last remote (its rule ends the list)', peer: 2, want: ['a in', 'b in', 'a out', 'b out'] },
-    { name: 'a peer with no rule: everything', peer: 7, want: ['a in', 'b in', 'c in', 'a out', 'b out', 'c out'] },
+describe('rulePositionsOf: the class rules a receiver leaves out', () => {
+  const cases: { name: string; ruleRemote: number[]; peer: number; want: number[] }[] = [
+    { name: 'first remote, in both directions', ruleRemote: [0, 1, 2, 0, 1, 2], peer: 0, want: [0, 3] },
+    { name: 'the last remote (its rule ends the list)', ruleRemote: [0, 1, 2, 0, 1, 2], peer: 2, want: [2, 5] },
+    { name: 'consecutive rules of the receiver', ruleRemote: [0, 0, 1], peer: 0, want: [0, 1] },
+    { name: 'every rule its own', ruleRemote: [3, 3], peer: 3, want: [0, 1] },
+    { name: 'a peer with no rule: nothing', ruleRemote: [0, 1, 2], peer: 7, want: [] },
   ];
-  for (const c of cases) {
-    it(c.name, () => {
-      const got = rulesWithout({ firewallRules: rules, ruleRemote }, c.peer);
-      assert.deepEqual(got.map((r) => `${r.peerIp} ${r.direction}`), c.want);
-      assert.equal(rules.length, 6, 'the shared list is left as it was');
-    });
-  }
-  it('consecutive rules of the receiver and every rule being its own', () => {
-    const own = { firewallRules: [rule('a', 'in'), rule('a', 'out'), rule('b', 'in')], ruleRemote: Int32Array.from([0, 0, 1]) };
-    assert.deepEqual(rulesWithout(own, 0).map((r) => r.peerIp), ['b']);
-    assert.deepEqual(rulesWithout({ firewallRules: own.firewallRules.slice(0, 2), ruleRemote: Int32Array.from([0, 0]) }, 0), []);
+  for (const c of cases) it(c.name, () => assert.deepEqual(rulePositionsOf({ ruleRemote: Int32Array.from(c.ruleRemote) }, c.peer), c.want));
+
+  it('an allow-all map leaves out exactly the receiver and its own rules', () => {
+    const s = threePeers().allowAll().build();
+    const b = mapOf(s, 'b');
+    assert.deepEqual(idsOf(b.remotePeers), ['a', 'c']);
+    assert.deepEqual(rulesOf(b), [`in all ${A} accept`, `in all ${C} accept`, `out all ${A} accept`, `out all ${C} accept`]);
   });
 });

@@ -10,12 +10,14 @@ import type { FirewallRule, RuleDirection } from './network-map.js';
 import { type IndexedRule, firewallRulesOf, portVariant } from './indexed-rule.js';
 import { firewallFeatures, nativeSshApplies } from './expand-rule-ports.js';
 import { type PeerSet, lowerBound, mergeSorted } from './peer-set.js';
+import { type ListCut, whole } from './list-cut.js';
 import { type SshGrant, applyRuleSsh, newSshGrant } from './ssh-authorization.js';
 
 export interface Connections {
   /** Indexes of the peers the receiver may connect to (incl. expired ones), ascending. */
   readonly acl: Int32Array;
-  readonly firewallRules: readonly FirewallRule[];
+  /** The class's rules minus those towards the receiver itself (list-cut.ts). */
+  readonly firewallRules: ListCut<FirewallRule>;
   readonly ssh: SshGrant;
   /** The output of the receiver's class (see ClassConnections), shared: never mutate. */
   readonly shared: ClassConnections;
@@ -78,26 +80,17 @@ export function connectionsFor(index: AccountIndex, receiverIndex: number): Conn
   const shared = index.classConnections(key.join(','), () => classConnections(index, participation));
   const at = lowerBound(shared.acl, receiverIndex);
   const selfAt = shared.acl[at] === receiverIndex ? at : -1;
-  if (selfAt < 0) return { acl: shared.acl, firewallRules: shared.firewallRules, ssh, shared, selfAt };
+  if (selfAt < 0) return { acl: shared.acl, firewallRules: whole(shared.firewallRules), ssh, shared, selfAt };
   const acl = new Int32Array(shared.acl.length - 1);
   acl.set(shared.acl.subarray(0, selfAt));
   acl.set(shared.acl.subarray(selfAt + 1), selfAt);
-  return { acl, firewallRules: rulesWithout(shared, receiverIndex), ssh, shared, selfAt };
+  return { acl, firewallRules: { list: shared.firewallRules, skip: rulePositionsOf(shared, receiverIndex) }, ssh, shared, selfAt };
 }
 
-/**
- * The class's rules without those whose remote is `peer`: one copy of the exact size, compacted in
- * place. Growing a fresh array by push allocated about three times the list per map (232 KiB of
- * the 295 KiB a 5,000-peer allow-all map allocated), which is what drove the young collections.
- */
-export function rulesWithout(shared: Pick<ClassConnections, 'firewallRules' | 'ruleRemote'>, peer: number): readonly FirewallRule[] {
-  const first = shared.ruleRemote.indexOf(peer);
-  if (first < 0) return shared.firewallRules;
-  const out = shared.firewallRules.slice();
-  let w = first;
-  // w ≤ k throughout, so out[k] is still the shared list's entry when it is read.
-  for (let k = first + 1; k < out.length; k++) if (shared.ruleRemote[k] !== peer) out[w++] = out[k]!;
-  out.length = w;
+/** Positions (ascending) of the class's rules whose remote is `peer`: what its map leaves out. */
+export function rulePositionsOf(shared: Pick<ClassConnections, 'ruleRemote'>, peer: number): number[] {
+  const out: number[] = [];
+  for (let k = shared.ruleRemote.indexOf(peer); k >= 0; k = shared.ruleRemote.indexOf(peer, k + 1)) out.push(k);
   return out;
 }
 

@@ -6,6 +6,7 @@ import type { FirewallRule, NetworkMap, RemotePeer, RouteFirewallRule, SimpleRec
 import { networkOnlyMap } from '../../netmap/compute-network-map.js';
 import { accountBuilder } from '../../netmap/fixtures/account-builder.js';
 import { NOW, mapOf } from '../../netmap/fixtures/map-view.js';
+import { listCutOf } from '../../netmap/list-cut.js';
 import type { ControlConfig } from '../../sync/control-config.js';
 import type { SyncMessage } from '../../sync/sync-message.js';
 import { encodeSyncMessage } from './encode-sync-message.js';
@@ -178,6 +179,20 @@ test('every map of a computed account (shared objects across maps) encodes as th
     assertSameAsReference({ config: null, map, checks: map.checks }, cache, p.id);
   }
   assert.deepEqual([...seen].sort(), ['all rule', 'offline', 'port rule', 'range rule', 'route rules', 'udp rule']);
+});
+
+test('maps whose peers and rules are shared lists with the receiver left out encode as the reference does', () => {
+  const b = accountBuilder();
+  for (let i = 0; i < 12; i++) b.peer(`p${i}`);
+  const snapshot = b.allowAll().build();
+  const cache = new WireElementCache();
+  for (const p of snapshot.peers) {
+    const map = mapOf(snapshot, p.id);
+    // Read before anything materialises the lists: the encoder walks these cuts.
+    assert.deepEqual([listCutOf(map, 'remotePeers').skip.length, listCutOf(map, 'firewallRules').skip.length], [1, 2], p.id);
+    assertSameAsReference({ config: null, map, checks: map.checks }, cache, p.id);
+    assert.equal(map.remotePeers.length, 11);
+  }
 });
 
 test('the reference really carries every part the cases fill in (so equality means something)', () => {

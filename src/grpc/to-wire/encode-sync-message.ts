@@ -1,6 +1,7 @@
 import { toBinary } from '@bufbuild/protobuf';
 import { CustomZoneSchema, DNSConfigSchema, NetworkMapSchema, SyncResponseSchema } from '../../gen/management_pb.js';
 import type { DnsConfig } from '../../netmap/network-map.js';
+import { listCutOf } from '../../netmap/list-cut.js';
 import type { ControlConfig } from '../../sync/control-config.js';
 import type { SyncMessage } from '../../sync/sync-message.js';
 import { customZoneHeadToWire, dnsConfigHeadToWire, networkMapHeadToWire } from './network-map-to-wire.js';
@@ -34,12 +35,15 @@ export function syncMessagePieces(msg: SyncMessage, cache: WireElementCache): Pi
   const head = toBinary(SyncResponseSchema, syncResponseHeadToWire(msg));
   const m = msg.map;
   if (!m) return [encodedFields(head)];
+  // The shared lists minus the receiver's own entries, walked without copying them (list-cut.ts).
+  const peers = listCutOf(m, 'remotePeers');
+  const rules = listCutOf(m, 'firewallRules');
   const map = messageField(SYNC_RESPONSE.networkMap, [
     encodedFields(toBinary(NetworkMapSchema, networkMapHeadToWire(m))),
-    framedFields(cache.remotePeers(m.remotePeers)),
+    framedFields(cache.remotePeers(peers.list, peers.skip)),
     // Offline peers are few (login-expired): re-framed for their own field.
     repeatedField(NETWORK_MAP.offlinePeers, cache.eachRemotePeer(m.offlinePeers).map(payloadOf)),
-    framedFields(cache.firewallRules(m.firewallRules)),
+    framedFields(cache.firewallRules(rules.list, rules.skip)),
     messageField(NETWORK_MAP.dnsConfig, dnsConfigPieces(m.dnsConfig, cache)),
   ]);
   return [encodedFields(head), map];

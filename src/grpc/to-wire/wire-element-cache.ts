@@ -4,6 +4,8 @@ import type { FirewallRule, RemotePeer, SimpleRecord } from '../../netmap/networ
 import { firewallRuleToWire, remotePeerToWire, simpleRecordToWire } from './network-map-to-wire.js';
 import { fieldNumber, framedOffsets } from './proto-writer.js';
 
+const NONE: readonly number[] = [];
+
 /**
  * Encodes a batch of list elements as consecutive framed fields (tag ‖ length ‖ message), in
  * order: remote peers as NetworkMap.remotePeers, rules as NetworkMap.firewallRules, records as
@@ -47,9 +49,9 @@ export class WireElementCache {
     this.dnsRecords = new BatchCache(encoders.records);
   }
 
-  /** The framed fields of `list`, in order, as a few runs to copy as they are. */
-  remotePeers(list: readonly RemotePeer[]): Uint8Array[] {
-    return this.peers.runs(list);
+  /** The framed fields of `list` (without the positions `skip`), in order, as a few runs to copy as they are. */
+  remotePeers(list: readonly RemotePeer[], skip: readonly number[] = NONE): Uint8Array[] {
+    return this.peers.runs(list, skip);
   }
 
   /** One framed field per peer, for re-framing into another field (offline peers: few). */
@@ -57,8 +59,8 @@ export class WireElementCache {
     return this.peers.each(list);
   }
 
-  firewallRules(list: readonly FirewallRule[]): Uint8Array[] {
-    return this.rules.runs(list);
+  firewallRules(list: readonly FirewallRule[], skip: readonly number[] = NONE): Uint8Array[] {
+    return this.rules.runs(list, skip);
   }
 
   records(list: readonly SimpleRecord[]): Uint8Array[] {
@@ -89,13 +91,16 @@ class BatchCache<T extends object> {
 
   constructor(private readonly encode: (batch: readonly T[]) => Uint8Array) {}
 
-  /** Views covering `list` in order; the misses are encoded first, in one batch (then walked again). */
-  runs(list: readonly T[]): Uint8Array[] {
+  /**
+   * Views covering `list` in order, leaving out the positions `skip` (ascending); the misses are
+   * encoded first, in one batch (then walked again).
+   */
+  runs(list: readonly T[], skip: readonly number[] = NONE): Uint8Array[] {
     const missing: T[] = [];
-    const out = this.walk(list, missing);
+    const out = this.walkCut(list, skip, missing);
     if (missing.length === 0) return out;
     this.add(missing);
-    return this.walk(list, []);
+    return this.walkCut(list, skip, []);
   }
 
   each(list: readonly T[]): Uint8Array[] {
@@ -110,10 +115,21 @@ class BatchCache<T extends object> {
    * One view per maximal stretch of `list` lying in order in one batch: one WeakMap.get per
    * stretch, then a pointer compare per element. Elements not cached go to `missing`.
    */
-  private walk(list: readonly T[], missing: T[]): Uint8Array[] {
+  private walkCut(list: readonly T[], skip: readonly number[], missing: T[]): Uint8Array[] {
     const out: Uint8Array[] = [];
-    let i = 0;
-    while (i < list.length) {
+    let from = 0;
+    for (const s of skip) {
+      this.walk(list, from, s, missing, out);
+      from = s + 1;
+    }
+    this.walk(list, from, list.length, missing, out);
+    return out;
+  }
+
+  /** Appends to `out` the views of list[from, to). */
+  private walk(list: readonly T[], from: number, to: number, missing: T[], out: Uint8Array[]): void {
+    let i = from;
+    while (i < to) {
       const entry = this.entries.get(list[i]!);
       if (entry === undefined) {
         missing.push(list[i++]!);
@@ -121,11 +137,10 @@ class BatchCache<T extends object> {
       }
       const { batch, position: p } = entry;
       let k = 1; // past the batch's end, elements[p + k] is undefined: the run stops
-      while (i + k < list.length && list[i + k] === batch.elements[p + k]) k++;
+      while (i + k < to && list[i + k] === batch.elements[p + k]) k++;
       out.push(batch.bytes.subarray(batch.offsets[p], batch.offsets[p + k]));
       i += k;
     }
-    return out;
   }
 
   private add(elements: readonly T[]): void {
