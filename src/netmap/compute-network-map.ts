@@ -12,7 +12,7 @@ import { routeFirewallRulesFor } from './route-firewall-rules.js';
 import { networkResourcesFor } from './network-resources.js';
 import { disabledDnsConfig, dnsConfigFor } from './dns-config.js';
 import { classRemotePeers, classZoneRecords } from './class-lists.js';
-import { type ListCut, materialize, whole, withListCuts } from './list-cut.js';
+import { type ListCut, cutLength, materialize, whole, withListCuts } from './list-cut.js';
 import { postureChecksFor, toChecksConfig } from './posture-checks-for.js';
 import { authorizedUsersOf } from './ssh-authorization.js';
 import { isPeerLoginExpired } from './is-peer-login-expired.js';
@@ -110,10 +110,10 @@ export function computeNetworkMap(input: ComputeNetworkMapInput): NetworkMap {
     serial: snapshot.account.network.serial,
     peerConfig: peerConfigOf(snapshot, peer, dnsDomain, conn.ssh.enabled),
     remotePeers: [], // both lists are the cuts below
-    remotePeersIsEmpty: remotePeers.list.length === remotePeers.skip.length,
+    remotePeersIsEmpty: cutLength(remotePeers) === 0,
     offlinePeers,
     firewallRules: [],
-    firewallRulesIsEmpty: conn.firewallRules.list.length === conn.firewallRules.skip.length,
+    firewallRulesIsEmpty: cutLength(conn.firewallRules) === 0,
     routes: resources.routes.length > 0 ? [...resources.routes, ...legacyRoutes] : legacyRoutes,
     routesFirewallRules,
     routesFirewallRulesIsEmpty: routesFirewallRules.length === 0,

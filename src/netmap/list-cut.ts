@@ -16,14 +16,20 @@ export interface ListCut<T> {
 
 type CutKey = 'remotePeers' | 'firewallRules';
 type Element<K extends CutKey> = NetworkMap[K][number];
-type Cuts = { readonly [K in CutKey]?: ListCut<Element<K>> };
+type Cuts = { readonly [K in CutKey]: ListCut<Element<K>> };
 
-const NONE: readonly number[] = Object.freeze([]);
+/** The `skip` of a cut leaving nothing out. */
+export const NO_SKIP: readonly number[] = Object.freeze([]);
 const cuts = new WeakMap<object, Cuts>();
 
 /** A cut leaving nothing out. */
 export function whole<T>(list: readonly T[]): ListCut<T> {
-  return { list, skip: NONE };
+  return { list, skip: NO_SKIP };
+}
+
+/** How many entries a cut keeps. */
+export function cutLength(cut: ListCut<unknown>): number {
+  return cut.list.length - cut.skip.length;
 }
 
 /** The entries a cut keeps, as an array: the shared list itself when nothing is left out. */
@@ -45,7 +51,7 @@ export function materialize<T>({ list, skip }: ListCut<T>): readonly T[] {
  * value on first read (so tests and REST see ordinary arrays), and the cuts stay readable
  * through `listCutOf` for the map's lifetime.
  */
-export function withListCuts<M extends Pick<NetworkMap, CutKey>>(map: M, given: Required<Cuts>): M {
+export function withListCuts<M extends Pick<NetworkMap, CutKey>>(map: M, given: Cuts): M {
   cuts.set(map, given);
   for (const key of ['remotePeers', 'firewallRules'] as const) {
     const cut = given[key] as ListCut<unknown>;
@@ -69,6 +75,5 @@ export function listCutOf<K extends CutKey>(map: Pick<NetworkMap, K>, key: K): L
 
 /** `map[key].length` without materialising it. */
 export function listLength(map: Pick<NetworkMap, CutKey>, key: CutKey): number {
-  const cut = cuts.get(map)?.[key];
-  return cut === undefined ? map[key].length : cut.list.length - cut.skip.length;
+  return cutLength(listCutOf(map, key));
 }

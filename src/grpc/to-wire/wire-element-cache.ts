@@ -3,8 +3,7 @@ import { CustomZoneSchema, NetworkMapSchema } from '../../gen/management_pb.js';
 import type { FirewallRule, RemotePeer, SimpleRecord } from '../../netmap/network-map.js';
 import { firewallRuleToWire, remotePeerToWire, simpleRecordToWire } from './network-map-to-wire.js';
 import { fieldNumber, framedOffsets } from './proto-writer.js';
-
-const NONE: readonly number[] = [];
+import { NO_SKIP } from '../../netmap/list-cut.js';
 
 /**
  * Encodes a batch of list elements as consecutive framed fields (tag ‖ length ‖ message), in
@@ -50,7 +49,7 @@ export class WireElementCache {
   }
 
   /** The framed fields of `list` (without the positions `skip`), in order, as a few runs to copy as they are. */
-  remotePeers(list: readonly RemotePeer[], skip: readonly number[] = NONE): Uint8Array[] {
+  remotePeers(list: readonly RemotePeer[], skip: readonly number[] = NO_SKIP): Uint8Array[] {
     return this.peers.runs(list, skip);
   }
 
@@ -59,7 +58,7 @@ export class WireElementCache {
     return this.peers.each(list);
   }
 
-  firewallRules(list: readonly FirewallRule[], skip: readonly number[] = NONE): Uint8Array[] {
+  firewallRules(list: readonly FirewallRule[], skip: readonly number[] = NO_SKIP): Uint8Array[] {
     return this.rules.runs(list, skip);
   }
 
@@ -95,7 +94,7 @@ class BatchCache<T extends object> {
    * Views covering `list` in order, leaving out the positions `skip` (ascending); the misses are
    * encoded first, in one batch (then walked again).
    */
-  runs(list: readonly T[], skip: readonly number[] = NONE): Uint8Array[] {
+  runs(list: readonly T[], skip: readonly number[] = NO_SKIP): Uint8Array[] {
     const missing: T[] = [];
     const out = this.walkCut(list, skip, missing);
     if (missing.length === 0) return out;
